@@ -1,0 +1,191 @@
+"""Messages of the library in English and Simplified Chinese.
+
+The library has no Qt, so it cannot use tr(); its messages live here, keyed by error code, with
+`{placeholders}` filled from the error's parameters. `field` is rendered with the field's label in
+the same language."""
+from __future__ import annotations
+
+from typing import Any
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Name", "名称"),
+    "name_zh": ("Chinese name", "中文名称"),
+    "name_en": ("English name", "英文名称"),
+    "title": ("Title", "标题"),
+    "title_zh": ("Chinese title", "中文标题"),
+    "title_en": ("English title", "英文标题"),
+    "abbreviation": ("Abbreviation", "简称"),
+    "kind": ("Kind", "类别"),
+    "country": ("Country", "国家"),
+    "website": ("Website", "网站"),
+    "notes": ("Notes", "备注"),
+    "position": ("Position", "职务"),
+    "organisation_id": ("Organisation", "单位"),
+    "is_staff": ("Own staff", "本校人员"),
+    "email": ("Email", "电子邮件"),
+    "phone": ("Phone", "电话"),
+    "edition": ("Edition", "届次"),
+    "parent_id": ("Parent event", "所属活动"),
+    "start_date": ("Start", "开始日期"),
+    "end_date": ("End", "结束日期"),
+    "city": ("City", "城市"),
+    "region": ("Province / region", "省份/地区"),
+    "venue": ("Venue", "地点"),
+    "summary": ("Summary", "摘要"),
+    "event_id": ("Event", "活动"),
+    "person_id": ("Person", "人员"),
+    "role": ("Role", "角色"),
+    "issuer_id": ("Issuer", "颁发单位"),
+    "recipient": ("Recipient", "获得者"),
+    "recipient_person_id": ("Recipient person", "获得人"),
+    "issued_on": ("Issue date", "颁发日期"),
+    "valid_from": ("Valid from", "生效日期"),
+    "valid_until": ("Valid until", "有效期至"),
+    "number": ("Reference number", "证书编号"),
+    "caption": ("Caption", "说明"),
+    "rotation": ("Rotation", "旋转"),
+}
+
+# code -> (English, Chinese)
+MESSAGES: dict[str, tuple[str, str]] = {
+    "library_error": ("Something went wrong in the library: {detail}", "档案库出错：{detail}"),
+    "invalid": ("{field_label}: {detail}", "{field_label}：{detail}"),
+    "required_name": (
+        "Enter a name in Chinese or English (at least one).",
+        "请至少填写中文或英文名称之一。",
+    ),
+    "required": ("{field_label} is required.", "必须填写{field_label}。"),
+    "too_long": (
+        "{field_label} is too long ({length} characters); the limit is {limit}.",
+        "{field_label}过长（{length} 个字符），上限为 {limit}。",
+    ),
+    "bad_choice": (
+        "{field_label}: “{value}” is not one of: {choices}.",
+        "{field_label}：“{value}”不是有效选项（可选：{choices}）。",
+    ),
+    "bad_date": (
+        "{field_label}: “{value}” is not a date. Write a year (2016), a month (2022-12) or a day (2022-12-16).",
+        "{field_label}：“{value}”不是有效日期。请填写年份（2016）、年月（2022-12）或具体日期（2022-12-16）。",
+    ),
+    "date_order": (
+        "{field_label} ({value}) is before the start ({start}).",
+        "{field_label}（{value}）早于开始日期（{start}）。",
+    ),
+    "bad_email": (
+        "{field_label}: “{value}” is not an email address (name@example.org).",
+        "{field_label}：“{value}”不是有效的电子邮件地址（例如 name@example.org）。",
+    ),
+    "bad_url": (
+        "{field_label}: “{value}” is not a web address (https://example.org).",
+        "{field_label}：“{value}”不是有效网址（例如 https://example.org）。",
+    ),
+    "bad_ref": (
+        "{field_label}: record {value} does not exist or is in the trash.",
+        "{field_label}：记录 {value} 不存在或已在回收站中。",
+    ),
+    "bad_type": ("{field_label}: “{value}” has the wrong type.", "{field_label}：“{value}”类型不正确。"),
+    "unknown_field": ("There is no field “{value}”.", "没有名为“{value}”的字段。"),
+    "parent_cycle": (
+        "An event cannot be inside itself or inside one of its own sub-events.",
+        "活动不能属于其自身或其子活动。",
+    ),
+    "bad_rotation": (
+        "Rotation must be 0, 90, 180 or 270 degrees.",
+        "旋转角度必须为 0、90、180 或 270 度。",
+    ),
+    "not_found": ("There is no {kind} with id {id}.", "不存在编号为 {id} 的{kind_zh}。"),
+    "conflict": ("{detail}", "{detail_zh}"),
+    "duplicate_attendance": (
+        "This person is already an attendee of this event.",
+        "此人已在本活动的参会人员中。",
+    ),
+    "duplicate_organiser": (
+        "This organisation already has that role in this event.",
+        "该单位已在本活动中担任此角色。",
+    ),
+    "cannot_open": ("The library at {path} cannot be opened: {detail}", "无法打开位于 {path} 的档案库：{detail}"),
+    "locked": (
+        "The library at {path} is open elsewhere (another window or program). Close it there first.",
+        "位于 {path} 的档案库已在别处打开（另一个窗口或程序）。请先在那里关闭它。",
+    ),
+    "damaged": (
+        "The library at {path} is damaged ({detail}). Restore it from a backup.",
+        "位于 {path} 的档案库已损坏（{detail}）。请从备份中恢复。",
+    ),
+    "too_new": (
+        "The library at {path} was written by a newer version of Cooperation Records (it has steps this version does not know: {steps}). Update the program to open it.",
+        "位于 {path} 的档案库由更新版本的国际合作档案写入（包含本版本不认识的步骤：{steps}）。请先升级程序再打开。",
+    ),
+    "read_only": (
+        "The library at {path} is on a disk or in a folder that cannot be written to. Copy it to a writable folder, or open it from there.",
+        "位于 {path} 的档案库所在的磁盘或文件夹不可写入。请将其复制到可写的文件夹后再打开。",
+    ),
+    "not_a_library": (
+        "{path} is not a Cooperation Records library (it has no records.db). Choose a library folder, or create a new one.",
+        "{path} 不是国际合作档案库（其中没有 records.db）。请选择档案库文件夹，或新建一个。",
+    ),
+    "file_rejected": ("{name}: {detail}", "{name}：{detail_zh}"),
+    "file_empty": ("{name}: the file is empty (0 bytes).", "{name}：文件为空（0 字节）。"),
+    "file_too_big": (
+        "{name}: the file is {size_mb} MB; the limit is {limit_mb} MB. Scan at a lower resolution or split it.",
+        "{name}：文件大小为 {size_mb} MB，超过上限 {limit_mb} MB。请降低扫描分辨率或拆分文件。",
+    ),
+    "file_unknown_type": (
+        "{name}: this is not a picture or PDF that can be attached (JPEG, PNG, TIFF, WebP, BMP, HEIC or PDF).",
+        "{name}：不是可附加的图片或 PDF（支持 JPEG、PNG、TIFF、WebP、BMP、HEIC 或 PDF）。",
+    ),
+    "file_damaged": (
+        "{name}: the file is damaged or incomplete ({detail}). Scan or copy it again.",
+        "{name}：文件已损坏或不完整（{detail}）。请重新扫描或复制。",
+    ),
+    "file_bomb": (
+        "{name}: the picture is too large to open safely ({pixels} million pixels; the limit is {limit} million).",
+        "{name}：图片像素过多，无法安全打开（{pixels} 百万像素，上限为 {limit} 百万像素）。",
+    ),
+    "file_unreadable": (
+        "{name}: the file cannot be read ({detail}). Check that it exists and that you may open it.",
+        "{name}：无法读取文件（{detail}）。请确认文件存在且有权限打开。",
+    ),
+    "file_not_found": ("{name}: there is no such file.", "{name}：文件不存在。"),
+    "disk_full": (
+        "The disk is full: {detail}. Free some space and try again; nothing was changed.",
+        "磁盘已满：{detail}。请释放空间后重试；未做任何更改。",
+    ),
+    "import_rejected": ("{path}: {detail}", "{path}：{detail_zh}"),
+}
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "event": ("event", "活动"),
+    "person": ("person", "人员"),
+    "organisation": ("organisation", "单位"),
+    "certificate": ("certificate", "证书"),
+    "attendance": ("attendance", "参会记录"),
+    "organiser": ("organiser", "主办信息"),
+    "attachment": ("attachment", "附件"),
+}
+
+
+def field_label(field: str | None, lang: str = "en") -> str:
+    if not field:
+        return ""
+    pair = FIELD_LABELS.get(field)
+    if not pair:
+        return field
+    return pair[1] if lang.startswith("zh") else pair[0]
+
+
+def text(code: str, lang: str = "en", *, field: str | None = None, **params: Any) -> str:
+    """The message for `code` in `lang` ('en' or 'zh...'), with params filled in."""
+    zh = lang.startswith("zh")
+    pair = MESSAGES.get(code) or MESSAGES["library_error"]
+    template = pair[1] if zh else pair[0]
+    values = {k: ("" if v is None else v) for k, v in params.items()}
+    values.setdefault("detail", code)
+    values.setdefault("detail_zh", values.get("detail", code))
+    kind = str(values.get("kind", ""))
+    values.setdefault("kind_zh", KIND_LABELS.get(kind, (kind, kind))[1])
+    values["field_label"] = field_label(field, "zh" if zh else "en")
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
