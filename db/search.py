@@ -310,7 +310,9 @@ def snippet(text: str, q: str, width: int = 70) -> str:
 
 
 def normalise_query(query: str) -> str:
-    return " ".join(query.split()).casefold()
+    """Case-folded, control characters dropped, runs of white space made one space."""
+    visible = "".join(ch if ch.isprintable() else " " for ch in query)
+    return " ".join(visible.split()).casefold()
 
 
 def search(lib, query: str, *, kinds: tuple[str, ...] | list[str] | None = None,
