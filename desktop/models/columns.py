@@ -1,0 +1,135 @@
+"""What each list shows: its columns, which of them sort (by a sort name of the kind's Spec), and
+how one page of records becomes rows of display strings. Names of referenced records are looked
+up once per page here, so a model's data() never queries."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from db import dates, organisations, people, records
+from db.library import Library
+from desktop.editors.labels import choice_label, display_name as both
+
+_ = QT_TRANSLATE_NOOP  # lupdate collects these; `label()` translates them at run time
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # English source text, context "columns"
+    sort: str | None = None  # a sort name of the kind's Spec, or None when it cannot sort
+
+    def header(self) -> str:
+        return QCoreApplication.translate("columns", self.title)
+
+
+KIND_NAMES = {
+    "event": _("kinds", "Event"), "certificate": _("kinds", "Certificate"),
+    "person": _("kinds", "Person"), "organisation": _("kinds", "Organisation"),
+}
+
+
+def kind_name(kind: str) -> str:
+    return QCoreApplication.translate("kinds", KIND_NAMES.get(kind, kind))
+
+
+def one(zh: str | None, en: str | None, lang: str) -> str:
+    """A name in the clerk's language when there is one, else in the other."""
+    return (zh or en or "") if lang == "zh" else (en or zh or "")
+
+
+def _local_time(stamp: str | None) -> str:
+    return (stamp or "")[:16].replace("T", " ")
+
+
+def _names(lib: Library, spec: records.Spec, ids, lang: str) -> dict[int, str]:
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    out = {}
+    for rec in records.by_ids(lib, spec, wanted):
+        out[rec.id] = one(rec.name_zh, rec.name_en, lang)
+    return out
+
+
+Renderer = Callable[[Library, Sequence, str], list[tuple[str, ...]]]
+
+
+def _event_rows(lib, items, lang):
+    return [(both(e.title_zh, e.title_en), choice_label("event_kind", e.kind),
+             dates.format_range(e.start_date, e.end_date, lang),
+             ", ".join(p for p in (e.city, e.region, e.country) if p)) for e in items]
+
+
+def _certificate_rows(lib, items, lang):
+    issuers = _names(lib, organisations.SPEC, (c.issuer_id for c in items), lang)
+    persons = _names(lib, people.SPEC, (c.recipient_person_id for c in items), lang)
+    return [(both(c.title_zh, c.title_en), choice_label("certificate_kind", c.kind),
+             issuers.get(c.issuer_id, ""),
+             persons.get(c.recipient_person_id) or c.recipient or "",
+             dates.format_date(c.issued_on, lang), dates.format_date(c.valid_until, lang))
+            for c in items]
+
+
+def _person_rows(lib, items, lang):
+    orgs = _names(lib, organisations.SPEC, (p.organisation_id for p in items), lang)
+    return [(both(p.name_zh, p.name_en), p.position or "", orgs.get(p.organisation_id, ""),
+             "✓" if p.is_staff else "") for p in items]
+
+
+def _organisation_rows(lib, items, lang):
+    return [(both(o.name_zh, o.name_en), o.abbreviation or "",
+             choice_label("organisation_kind", o.kind), o.country or "")
+            for o in items]
+
+
+def _trash_rows(lib, items, lang):
+    rows = []
+    for r in items:
+        zh = getattr(r, "name_zh", None) or getattr(r, "title_zh", None)
+        en = getattr(r, "name_en", None) or getattr(r, "title_en", None)
+        rows.append((both(zh, en), _local_time(r.deleted_at)))
+    return rows
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "event": (Column("title", _("columns", "Title"), "title"),
+              Column("kind", _("columns", "Kind")),
+              Column("date", _("columns", "Date"), "start"),
+              Column("place", _("columns", "Place"))),
+    "certificate": (Column("title", _("columns", "Title"), "title"),
+                    Column("kind", _("columns", "Kind")),
+                    Column("issuer", _("columns", "Issuer")),
+                    Column("recipient", _("columns", "Recipient")),
+                    Column("issued", _("columns", "Issued"), "issued"),
+                    Column("valid_until", _("columns", "Valid until"))),
+    "person": (Column("name", _("columns", "Name"), "name"),
+               Column("position", _("columns", "Position")),
+               Column("organisation", _("columns", "Organisation")),
+               Column("staff", _("columns", "Own staff"))),
+    "organisation": (Column("name", _("columns", "Name"), "name"),
+                     Column("abbreviation", _("columns", "Abbreviation")),
+                     Column("kind", _("columns", "Kind")),
+                     Column("country", _("columns", "Country"))),
+}
+
+TRASH_COLUMNS = (Column("name", _("columns", "Name")), Column("deleted", _("columns", "Deleted")))
+
+RENDERERS: dict[str, Renderer] = {
+    "event": _event_rows, "certificate": _certificate_rows, "person": _person_rows,
+    "organisation": _organisation_rows,
+}
+
+# Kinds of change that alter what a list of this kind shows.
+WATCHES = {
+    "event": {"event"},
+    "certificate": {"certificate", "organisation", "person"},
+    "person": {"person", "organisation"},
+    "organisation": {"organisation"},
+}
+
+
+def render(lib: Library, kind: str, items: Sequence, lang: str, trash: bool = False):
+    return (_trash_rows if trash else RENDERERS[kind])(lib, items, lang)
