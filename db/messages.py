@@ -103,6 +103,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This organisation already has that role in this event.",
         "该单位已在本活动中担任此角色。",
     ),
+    # backups, check, trash (db/backup.py, db/check.py, db/trash.py)
+    "backup_unwritable": (
+        "Cannot write the backup to {path}: the disk or folder is read-only or not yours. Choose another backup folder.",
+        "无法将备份写入 {path}：该磁盘或文件夹只读或无权限。请另选备份文件夹。",
+    ),
+    "backup_failed": ("The backup to {path} failed: {detail}", "备份到 {path} 失败：{detail}"),
+    "backup_inside_library": (
+        "{path} is inside the library folder; a backup must go to another folder, ideally another disk.",
+        "{path} 位于档案库文件夹内；备份必须放在其他文件夹，最好是另一块磁盘。",
+    ),
+    "not_a_backup": (
+        "{path} holds no backup of Cooperation Records (no manifest.json).",
+        "{path} 中没有国际合作档案的备份（没有 manifest.json）。",
+    ),
+    "backup_damaged": (
+        "The backup {path} is damaged ({detail}); choose an older one.",
+        "备份 {path} 已损坏（{detail}）；请选择更早的备份。",
+    ),
+    "restore_target_not_empty": (
+        "{path} already exists and is not empty. Restore into a new, empty folder: the current library is never overwritten.",
+        "{path} 已存在且不为空。请恢复到新的空文件夹：当前档案库永远不会被覆盖。",
+    ),
+    "purge_referenced": (
+        "{name} is still used by {count} record(s) outside the trash ({what}). Change or delete those first.",
+        "{name} 仍被回收站之外的 {count} 条记录使用（{what}）。请先修改或删除这些记录。",
+    ),
+    "not_in_trash": ("This {kind} is not in the trash.", "该{kind_zh}不在回收站中。"),
     "cannot_open": ("The library at {path} cannot be opened: {detail}", "无法打开位于 {path} 的档案库：{detail}"),
     "locked": (
         "The library at {path} is open elsewhere (another window or program). Close it there first.",
