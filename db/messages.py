@@ -44,6 +44,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "number": ("Reference number", "证书编号"),
     "caption": ("Caption", "说明"),
     "rotation": ("Rotation", "旋转"),
+    "owner_kind": ("Attached to", "所属记录类别"),
+    "owner_id": ("Attached to", "所属记录"),
+    "original_name": ("File name", "文件名"),
+    "sha256": ("File", "文件"),
 }
 
 # code -> (English, Chinese)
@@ -163,7 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file_damaged": (
         "{name}: the file is damaged or incomplete ({detail}). Scan or copy it again.",
-        "{name}：文件已损坏或不完整（{detail}）。请重新扫描或复制。",
+        "{name}：文件已损坏或不完整（{detail_zh}）。请重新扫描或复制。",
     ),
     "file_bomb": (
         "{name}: the picture is too large to open safely ({pixels} million pixels; the limit is {limit} million).",
@@ -171,7 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file_unreadable": (
         "{name}: the file cannot be read ({detail}). Check that it exists and that you may open it.",
-        "{name}：无法读取文件（{detail}）。请确认文件存在且有权限打开。",
+        "{name}：无法读取文件（{detail_zh}）。请确认文件存在且有权限打开。",
     ),
     "file_not_found": ("{name}: there is no such file.", "{name}：文件不存在。"),
     "disk_full": (
