@@ -27,10 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import errors, filestore
+from db import errors, filestore, settings
 from db.library import DB_NAME, FILES_DIR, Library
 
 MANIFEST = "manifest.json"
+BACKUP_DIR = "backup_dir"  # library setting: where backups go
+LIBRARY_UUID = "library_uuid"  # library setting
 STORE = "store"
 PARTIAL = ".partial-"
 FORMAT = 1
@@ -143,23 +145,13 @@ def default_dir(library_path: Path) -> Path:
 
 def backup_dir(lib: Library) -> Path:
     """The library's backup folder: the setting `backup_dir`, else beside the library."""
-    row = lib.conn.execute("SELECT value FROM settings WHERE key = 'backup_dir'").fetchone()
-    if row and row[0]:
-        return Path(row[0]).expanduser()
-    return default_dir(lib.path)
+    value = settings.get(lib, BACKUP_DIR)
+    return Path(value).expanduser() if value else default_dir(lib.path)
 
 
 def set_backup_dir(lib: Library, path: str | Path | None) -> None:
     """Choose where backups go (None: back to the default beside the library)."""
-    with lib.atomic():
-        if path is None:
-            lib.conn.execute("DELETE FROM settings WHERE key = 'backup_dir'")
-        else:
-            lib.conn.execute(
-                "INSERT INTO settings (key, value) VALUES ('backup_dir', ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (str(Path(path).expanduser().absolute()),),
-            )
+    settings.set(lib, BACKUP_DIR, None if path is None else str(Path(path).expanduser().absolute()))
 
 
 # ---------------------------------------------------------------- snapshots
@@ -215,14 +207,11 @@ def due(lib: Library, *, now: _dt.datetime | None = None, interval: _dt.timedelt
 def library_uuid(lib: Library) -> str:
     """A stable id of the library (kept in its settings), so a backup folder shared by two
     libraries is not mistaken for one's own."""
-    row = lib.conn.execute("SELECT value FROM settings WHERE key = 'library_uuid'").fetchone()
-    if row:
-        return row[0]
-    value = str(uuidlib.uuid4())
-    with lib.atomic():
-        lib.conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('library_uuid', ?)",
-                         (value,))
-    return lib.conn.execute("SELECT value FROM settings WHERE key = 'library_uuid'").fetchone()[0]
+    value = settings.get(lib, LIBRARY_UUID)
+    if value is None:
+        value = str(uuidlib.uuid4())
+        settings.set(lib, LIBRARY_UUID, value)
+    return value
 
 
 def _clean_partials(dest: Path) -> None:

@@ -134,6 +134,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 仍被回收站之外的 {count} 条记录使用（{what}）。请先修改或删除这些记录。",
     ),
     "not_in_trash": ("This {kind} is not in the trash.", "该{kind_zh}不在回收站中。"),
+    "backup_manifest": (
+        "{path}: the backup's manifest is missing or unreadable ({detail}).",
+        "{path}：备份清单缺失或无法读取（{detail}）。",
+    ),
+    "backup_db_hash": (
+        "{path}: the backed-up database has changed since the backup was made.",
+        "{path}：备份的数据库在备份后被改动过。",
+    ),
+    "backup_db_damaged": ("{path}: the backed-up database is damaged ({detail}).", "{path}：备份的数据库已损坏（{detail}）。"),
+    "backup_file_missing": ("{path}: a backed-up file is missing.", "{path}：备份中缺少一个文件。"),
+    "backup_file_hash": (
+        "{path}: a backed-up scan has changed or is damaged.", "{path}：备份中的扫描件已被改动或损坏。"
+    ),
+    # check (db/check.py): the problem, then fix_<code>: what to do about it
+    "check_integrity": (
+        "The database is damaged ({detail}).", "数据库已损坏（{detail}）。"
+    ),
+    "fix_check_integrity": (
+        "Restore the latest backup into a new folder (Tools ▸ Backups…) and open that library.",
+        "将最近的备份恢复到新文件夹（工具 ▸ 备份…），然后打开该档案库。",
+    ),
+    "check_foreign_keys": (
+        "{count} link(s) between records point at records that no longer exist (in {detail}).",
+        "有 {count} 处记录之间的关联指向已不存在的记录（位于 {detail}）。",
+    ),
+    "fix_check_foreign_keys": (
+        "Restore the latest backup into a new folder and compare; nothing is changed automatically.",
+        "将最近的备份恢复到新文件夹并核对；不会自动做任何更改。",
+    ),
+    "check_scan_missing": (
+        "The scan “{name}” of {owner} is missing from the files folder.",
+        "{owner}的扫描件“{name}”不在文件夹中。",
+    ),
+    "fix_check_scan_missing": (
+        "Repair puts it back from the latest backup when the backup has it; otherwise attach the scan again.",
+        "若备份中有该文件，修复会从最近的备份放回；否则请重新附加扫描件。",
+    ),
+    "check_scan_changed": (
+        "The scan “{name}” of {owner} was changed or damaged on disk (its content no longer matches).",
+        "{owner}的扫描件“{name}”在磁盘上被改动或损坏（内容已不一致）。",
+    ),
+    "fix_check_scan_changed": (
+        "Repair puts the original back from the latest backup when the backup has it; otherwise attach the scan again.",
+        "若备份中有原件，修复会从最近的备份放回；否则请重新附加扫描件。",
+    ),
+    "check_orphans": (
+        "{count} file(s) in the files folder belong to no record (left by an interrupted add or by emptying the trash).",
+        "文件夹中有 {count} 个文件不属于任何记录（因添加中断或清空回收站而遗留）。",
+    ),
+    "fix_check_orphans": ("Repair deletes them: no record uses them.", "修复会删除它们：没有任何记录使用它们。"),
+    "check_history_missing": (
+        "{count} record(s) have no history of changes.", "有 {count} 条记录没有修改历史。"
+    ),
+    "fix_check_history_missing": (
+        "Repair records their current values as the start of their history.",
+        "修复会将其当前内容记为历史的起点。",
+    ),
+    "check_search_stale": (
+        "The search index is out of date ({count} record(s) differ): some records may not be found.",
+        "搜索索引已过时（{count} 条记录不一致）：部分记录可能搜索不到。",
+    ),
+    "fix_check_search_stale": ("Repair rebuilds the search index.", "修复会重建搜索索引。"),
+    "check_no_backup": ("This library has no backup in {path}.", "该档案库在 {path} 中没有备份。"),
+    "check_old_backup": (
+        "The latest backup in {path} is {days} days old.", "{path} 中最近的备份已是 {days} 天前。"
+    ),
+    "fix_check_no_backup": ("Back up now (Tools ▸ Backups…).", "立即备份（工具 ▸ 备份…）。"),
+    "fix_check_old_backup": ("Back up now (Tools ▸ Backups…).", "立即备份（工具 ▸ 备份…）。"),
+    "location_cloud_sync": (
+        "The library is in a folder a cloud service syncs ({path}). Syncing a database while it is open can damage it.",
+        "档案库位于云同步文件夹中（{path}）。数据库在打开时被同步可能导致损坏。",
+    ),
+    "fix_location_cloud_sync": (
+        "Move the library to a local folder, and choose the cloud folder as the backup folder instead.",
+        "请将档案库移到本地文件夹，并改为把云同步文件夹设为备份文件夹。",
+    ),
+    "location_network_share": (
+        "The library is on a network share ({path}). Network file systems can lose changes or damage a database.",
+        "档案库位于网络共享上（{path}）。网络文件系统可能丢失修改或损坏数据库。",
+    ),
+    "fix_location_network_share": (
+        "Move the library to a local disk, and back up to the network share instead.",
+        "请将档案库移到本地磁盘，并改为备份到网络共享。",
+    ),
     "cannot_open": ("The library at {path} cannot be opened: {detail}", "无法打开位于 {path} 的档案库：{detail}"),
     "locked": (
         "The library at {path} is open elsewhere (another window or program). Close it there first.",
