@@ -267,6 +267,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "磁盘已满：{detail}。请释放空间后重试；未做任何更改。",
     ),
     "import_rejected": ("{path}: {detail}", "{path}：{detail_zh}"),
+    "template_broken": (
+        "The summary-sheet template uses the placeholder {placeholder}, which does not exist. Correct the template or restore the original one.",
+        "活动简报模板使用了不存在的占位符 {placeholder}。请修改模板或恢复原始模板。",
+    ),
+    "template_syntax": (
+        "The summary-sheet template has a “$” that is not a placeholder ({detail}). Write $$ for a dollar sign.",
+        "活动简报模板中有一个不是占位符的“$”（{detail}）。如需美元符号请写作 $$。",
+    ),
+    "template_unreadable": (
+        "The summary-sheet template {path} cannot be read ({detail}).",
+        "无法读取活动简报模板 {path}（{detail}）。",
+    ),
 }
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
