@@ -205,3 +205,19 @@ def test_mutated_files_never_crash_the_prober(tmp_path_factory, data):
         assert exc.code.startswith("file_")
         return
     media.make_thumbnail(path, info.media_type, size=32)  # what passed the probe can be shown
+
+
+def test_heic_orientation_from_a_phone_is_applied_once(tmp_path):
+    import pillow_heif
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    raw = corpus.displayed().transpose(Image.Transpose.ROTATE_90)  # as the sensor stored it
+    path = tmp_path / "IMG_0001.HEIC"
+    pillow_heif.from_pillow(raw).save(path, quality=90, exif=exif.tobytes())
+    info = media.probe(path)
+    assert (info.media_type, info.width, info.height) == (media.HEIC, corpus.W, corpus.H)
+    img = media.render(path, media.HEIC, max_size=100).convert("RGB")
+    assert img.size == (corpus.W, corpus.H)
+    assert _near(img.getpixel((3, 3)), corpus.RED)
+    assert _near(img.getpixel((corpus.W - 4, corpus.H - 4)), corpus.BLUE)
