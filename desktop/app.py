@@ -17,15 +17,11 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 CATALOGUE = "cooperation_records"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(prefs.ORGANISATION)
     app.setApplicationName(prefs.APPLICATION)
-    app.setApplicationDisplayName(_tr("Cooperation Records"))
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation Records"))
     return app
 
 
@@ -75,14 +71,16 @@ def offer_demo(window: MainWindow):
     except ImportError:
         return None
     answer = QMessageBox.question(
-        window, _tr("Welcome"),
-        _tr("A new, empty library was created. Load the demo records (two real events of an "
-            "international office, with sample scans) to try the program?"),
+        window, QCoreApplication.translate("App", "Welcome"),
+        QCoreApplication.translate(
+            "App", "A new, empty library was created. Load the demo records (two real events"
+            " of an international office, with sample scans) to try the program?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    progress = QProgressDialog(_tr("Loading the demo records…"), "", 0, 0, window)
+    progress = QProgressDialog(
+        QCoreApplication.translate("App", "Loading the demo records…"), "", 0, 0, window)
     progress.setCancelButton(None)
     progress.setMinimumDuration(300)
     task = window.tasks.start(window.facade.read, demo.load)
@@ -92,7 +90,7 @@ def offer_demo(window: MainWindow):
             window.facade.changed.emit(kind)
 
     def failed(exc):
-        QMessageBox.warning(window, _tr("Demo records"),
+        QMessageBox.warning(window, QCoreApplication.translate("App", "Demo records"),
                             exc.message(ui_lang()) if hasattr(exc, "message") else str(exc))
 
     task.finished.connect(finished)

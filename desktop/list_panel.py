@@ -59,9 +59,9 @@ class RecordListPanel(QWidget):
         header.setSortIndicatorShown(self.model.sort_column >= 0)
         self.view.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
-        self.view.setColumnWidth(0, 320)
+        self.view.setColumnWidth(0, 250)
         for col in range(1, self.model.columnCount() - 1):
-            self.view.setColumnWidth(col, 130)
+            self.view.setColumnWidth(col, 120 if col > 1 else 95)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.count_label = QLabel(self)

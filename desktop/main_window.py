@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([150, 520, 620])
+        self.splitter.setSizes([140, 560, 700])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 

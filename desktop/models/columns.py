@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
@@ -12,7 +13,6 @@ from db import dates, organisations, people, records
 from db.library import Library
 from desktop.editors.labels import choice_label, display_name as both
 
-_ = QT_TRANSLATE_NOOP  # lupdate collects these; `label()` translates them at run time
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Column:
 
 
 KIND_NAMES = {
-    "event": _("kinds", "Event"), "certificate": _("kinds", "Certificate"),
-    "person": _("kinds", "Person"), "organisation": _("kinds", "Organisation"),
+    "event": QT_TRANSLATE_NOOP("kinds", "Event"), "certificate": QT_TRANSLATE_NOOP("kinds", "Certificate"),
+    "person": QT_TRANSLATE_NOOP("kinds", "Person"), "organisation": QT_TRANSLATE_NOOP("kinds", "Organisation"),
 }
 
 
@@ -41,7 +41,14 @@ def one(zh: str | None, en: str | None, lang: str) -> str:
 
 
 def _local_time(stamp: str | None) -> str:
-    return (stamp or "")[:16].replace("T", " ")
+    """A stored UTC time ('2024-01-31T08:00:00.000000Z') in the computer's time zone."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _names(lib: Library, spec: records.Spec, ids, lang: str) -> dict[int, str]:
@@ -95,27 +102,27 @@ def _trash_rows(lib, items, lang):
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
-    "event": (Column("title", _("columns", "Title"), "title"),
-              Column("kind", _("columns", "Kind")),
-              Column("date", _("columns", "Date"), "start"),
-              Column("place", _("columns", "Place"))),
-    "certificate": (Column("title", _("columns", "Title"), "title"),
-                    Column("kind", _("columns", "Kind")),
-                    Column("issuer", _("columns", "Issuer")),
-                    Column("recipient", _("columns", "Recipient")),
-                    Column("issued", _("columns", "Issued"), "issued"),
-                    Column("valid_until", _("columns", "Valid until"))),
-    "person": (Column("name", _("columns", "Name"), "name"),
-               Column("position", _("columns", "Position")),
-               Column("organisation", _("columns", "Organisation")),
-               Column("staff", _("columns", "Own staff"))),
-    "organisation": (Column("name", _("columns", "Name"), "name"),
-                     Column("abbreviation", _("columns", "Abbreviation")),
-                     Column("kind", _("columns", "Kind")),
-                     Column("country", _("columns", "Country"))),
+    "event": (Column("title", QT_TRANSLATE_NOOP("columns", "Title"), "title"),
+              Column("kind", QT_TRANSLATE_NOOP("columns", "Kind")),
+              Column("date", QT_TRANSLATE_NOOP("columns", "Date"), "start"),
+              Column("place", QT_TRANSLATE_NOOP("columns", "Place"))),
+    "certificate": (Column("title", QT_TRANSLATE_NOOP("columns", "Title"), "title"),
+                    Column("kind", QT_TRANSLATE_NOOP("columns", "Kind")),
+                    Column("issuer", QT_TRANSLATE_NOOP("columns", "Issuer")),
+                    Column("recipient", QT_TRANSLATE_NOOP("columns", "Recipient")),
+                    Column("issued", QT_TRANSLATE_NOOP("columns", "Issued"), "issued"),
+                    Column("valid_until", QT_TRANSLATE_NOOP("columns", "Valid until"))),
+    "person": (Column("name", QT_TRANSLATE_NOOP("columns", "Name"), "name"),
+               Column("position", QT_TRANSLATE_NOOP("columns", "Position")),
+               Column("organisation", QT_TRANSLATE_NOOP("columns", "Organisation")),
+               Column("staff", QT_TRANSLATE_NOOP("columns", "Own staff"))),
+    "organisation": (Column("name", QT_TRANSLATE_NOOP("columns", "Name"), "name"),
+                     Column("abbreviation", QT_TRANSLATE_NOOP("columns", "Abbreviation")),
+                     Column("kind", QT_TRANSLATE_NOOP("columns", "Kind")),
+                     Column("country", QT_TRANSLATE_NOOP("columns", "Country"))),
 }
 
-TRASH_COLUMNS = (Column("name", _("columns", "Name")), Column("deleted", _("columns", "Deleted")))
+TRASH_COLUMNS = (Column("name", QT_TRANSLATE_NOOP("columns", "Name")), Column("deleted", QT_TRANSLATE_NOOP("columns", "Deleted")))
 
 RENDERERS: dict[str, Renderer] = {
     "event": _event_rows, "certificate": _certificate_rows, "person": _person_rows,

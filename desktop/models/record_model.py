@@ -22,7 +22,8 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 PAGE = 200
 SEARCH_LIMIT = 200
-RELOAD_KEEP = 5000  # at most this many already-loaded rows are fetched again on reload
+RELOAD_KEEP = 5000
+NEWEST_FIRST = {"start", "issued", "updated"}  # at most this many already-loaded rows are fetched again on reload
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -48,7 +49,9 @@ class RecordTableModel(QAbstractTableModel):
         if trash:
             self._sort, self._descending = None, True
         else:
-            self._sort, self._descending = self.spec.default_sort, False
+            # Dated records newest first; names from A.
+            self._sort = self.spec.default_sort
+            self._descending = self._sort in NEWEST_FIRST
         facade.changed.connect(self._on_changed)
         facade.library_opened.connect(lambda _lib: self.reload())
         facade.library_closed.connect(self.reload)
