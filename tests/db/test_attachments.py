@@ -290,3 +290,25 @@ def test_mutated_bytes_never_crash_nor_leave_partial_state(lib, cert, files, dat
         assert len(attachments.for_owner(lib, "certificate", cert.id)) == live + added
         assert attachments.file_path(lib, result.attachment).read_bytes() == bytes(blob)
     assert filestore.orphans(lib) == [] and filestore.missing(lib) == []
+
+
+def test_permission_denied_is_named_and_leaves_nothing(lib, cert, files, monkeypatch):
+    # Tests run as root, who may read anything: make the source's open fail as it would for a clerk.
+    real_open = open
+
+    def guarded(path, mode="r", *args, **kwargs):
+        if str(path) == str(files["jpeg"]):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(filestore, "open", guarded, raising=False)
+    before = _state(lib)
+    result = attachments.add_many(lib, [files["jpeg"], files["webp"]], owner_kind="certificate",
+                                  owner_id=cert.id)
+    assert [e.code for e in result.rejected] == ["file_unreadable"]
+    message = result.rejected[0].message("en")
+    assert "scan.jpg" in message and "permission denied" in message
+    assert "没有读取权限" in result.rejected[0].message("zh")
+    assert len(result.added) == 1
+    assert filestore.orphans(lib) == []
+    assert _state(lib)[0][1] == before[0][1] + 1  # one files row: the WebP
