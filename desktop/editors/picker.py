@@ -61,7 +61,6 @@ class RecordPicker(QLineEdit):
         self.completer.setMaxVisibleItems(limit + 1)
         self.completer.activated[QModelIndex].connect(self._activated)
         self.textEdited.connect(self._text_edited)
-        self.returnPressed.connect(self._return_pressed)
         self.setClearButtonEnabled(True)
 
     # ------------------------------------------------------------ value
@@ -111,7 +110,7 @@ class RecordPicker(QLineEdit):
             item.setData(True, CREATE_ROLE)
             item.setData(None, ID_ROLE)
             self.model.appendRow(item)
-        if self.model.rowCount() and self.hasFocus():
+        if self.model.rowCount() and self.isVisible():
             self.completer.complete()
         elif not self.model.rowCount():
             self.completer.popup().hide()
@@ -122,16 +121,24 @@ class RecordPicker(QLineEdit):
         self.refresh(text)
         self.edited.emit()
 
-    def _return_pressed(self) -> None:
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Enter picks the highlighted suggestion, or the best one; it never reaches a dialog."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._id is None \
+                and self.text().strip():
+            self.accept_suggestion()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def accept_suggestion(self) -> None:
         popup = self.completer.popup()
-        if popup.isVisible() and popup.currentIndex().isValid():
-            return  # the completer picks the highlighted row
-        if self._id is None and self.text().strip():
+        index = popup.currentIndex() if popup.isVisible() else None
+        if index is None or not index.isValid():
             if not self.model.rowCount():
                 self.refresh()
-            if self.model.rowCount():
-                self._activated(self.model.index(0, 0))
-                popup.hide()
+            index = self.model.index(0, 0)
+        popup.hide()
+        self._activated(index)
 
     def choose(self, row: int) -> None:
         """Pick the suggestion in `row` (as a click on it would)."""
