@@ -173,6 +173,24 @@ def latest(dest: Path) -> Path | None:
     return found[-1] if found else None
 
 
+def latest_for_library(library_path: Path) -> Path | None:
+    """The newest snapshot of a library that may not open (damaged): its `backup_dir` setting read
+    without opening it as a library when possible, else the default folder beside it."""
+    library_path = Path(library_path).expanduser().absolute()
+    candidates = []
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(f"file:{library_path / DB_NAME}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (BACKUP_DIR,)).fetchone()
+            if row and row[0]:
+                candidates.append(Path(row[0]).expanduser())
+        finally:
+            conn.close()
+    candidates.append(default_dir(library_path))
+    found = [s for s in (latest(c) for c in candidates) if s is not None]
+    return max(found, key=lambda p: p.name) if found else None
+
+
 def read_manifest(snapshot: Path) -> dict:
     with open(Path(snapshot) / MANIFEST, encoding="utf-8") as fh:
         return json.load(fh)

@@ -42,9 +42,19 @@ class Library:
     def db_path(self) -> Path:
         return self.path / DB_NAME
 
-    def atomic(self):
-        """One transaction (or a savepoint inside one): commit on success, roll back on error."""
-        return self.db.atomic()
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (or a savepoint inside one): commit on success, roll back on error.
+        A full disk or a folder turned read-only surfaces as a clear LibraryError (disk_full,
+        read_only); the transaction is rolled back and everything committed before stays."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:
+            mapped = write_error(exc, self.path)
+            if mapped is None:
+                raise
+            raise mapped from exc
 
     def close(self) -> None:
         if self._lock.held:
@@ -98,6 +108,20 @@ def default_library_path() -> Path:
 
 def is_library(path: Path) -> bool:
     return (Path(path) / DB_NAME).is_file()
+
+
+_SQLITE_READONLY, _SQLITE_FULL = 8, 13
+
+
+def write_error(exc: sqlite3.OperationalError, path: Path) -> errors.LibraryError | None:
+    """The clear error for a failed write: disk full or read-only; None for anything else."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    text = str(exc).lower()
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return errors.LibraryError("disk_full", detail=str(path))
+    if code == _SQLITE_READONLY or "readonly" in text:
+        return errors.CannotOpen("read_only", path=str(path))
+    return None
 
 
 def _is_read_only_error(exc: OSError) -> bool:
