@@ -1,0 +1,205 @@
+"""The flow that must always work (DESIGN.md), at the editor level and through the real main
+window: the first seed event with its sub-seminar, three people (one existing, two typed in
+new), the organiser and the licence; found again by a 2-character Chinese query and an English
+word; undone and redone; still there after closing and reopening the library."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db import attendances, certificates, events, search
+from db.library import open_library
+from desktop.editors import CertificateEditor, EventEditor
+from desktop.facade import Facade
+from tests.desktop.editor_helpers import type_text
+
+CONFERENCE = ("2023 Education Plus (7th) China (Changsha) International Vocational Education"
+              " Conference and Industry-Education Integration Expo")
+SEMINAR = ("(4th) Sino-German International Seminar on Industry-Education Integration in"
+           " Vocational Education")
+LICENCE = "China-Europe Internship and Employment Talent Training Base (first batch of 100)"
+
+
+def _editor(qtbot, cls, facade):
+    ed = cls(facade)
+    qtbot.addWidget(ed)
+    ed.resize(760, 900)
+    ed.show()
+    qtbot.waitExposed(ed)
+    return ed
+
+
+def _pick(qtbot, picker, text):
+    """Type part of a name and take the best suggestion with Enter."""
+    picker.setFocus()
+    type_text(qtbot, picker, text)
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+
+
+def _hits(facade, query, kind):
+    return [h.id for h in facade.read(search.search, query, kinds=[kind])]
+
+
+def record_seed_event(qtbot, facade):
+    """Everything a clerk does for the first seed post, through the editors. Returns the ids."""
+    ministry = facade.create("organisation", {
+        "name_zh": "中华人民共和国人力资源和社会保障部",
+        "name_en": "Ministry of Human Resources and Social Security", "kind": "ministry"})
+    lu = facade.create("person", {"name_zh": "吕蕊", "name_en": "Lu Rui", "position": "Officer",
+                                  "is_staff": True})
+    ed = _editor(qtbot, EventEditor, facade)
+    cert = _editor(qtbot, CertificateEditor, facade)
+    ed.new_certificate_requested.connect(lambda d: cert.new(**d))
+
+    # The conference: title, kind, edition, a month, the place.
+    ed.new()
+    type_text(qtbot, ed._fields["title_en"], CONFERENCE)
+    ed._fields["kind"].set_value("conference")
+    type_text(qtbot, ed._fields["edition"], "7th")
+    type_text(qtbot, ed._fields["start_date"], "2023-08")
+    for name, text in (("city", "Changsha"), ("region", "Hunan"), ("country", "China")):
+        type_text(qtbot, ed._fields[name], text)
+    # The organiser is new: typing its name offers to create it; adding saves the event first.
+    _pick(qtbot, ed.organisers.picker, "Sino-German Alliance of Enterprises and Education")
+    conference_id = ed.record_id
+    assert conference_id is not None and not ed.is_dirty()
+    [sgaee] = ed.organisers.organisation_ids()
+
+    # The sub-seminar, inside the conference, same month and place.
+    assert ed.new_sub_event()
+    type_text(qtbot, ed._fields["title_en"], SEMINAR)
+    with qtbot.waitSignal(ed.saved):
+        assert ed.save()
+    seminar_id = ed.record_id
+
+    # Attendees: an existing person by two Chinese characters, two new people typed in.
+    _pick(qtbot, ed.attendees.picker, "吕蕊")
+    _pick(qtbot, ed.attendees.picker, "Mo Xiaojin")
+    form = ed.attendees.create_form
+    assert form.isVisible() and form.name_en.text() == "Mo Xiaojin"
+    type_text(qtbot, form.position, "Dean, Sino-German College of Vocational Education")
+    qtbot.keyClick(form.is_staff, Qt.Key.Key_Space)  # own staff
+    qtbot.keyClick(form.position, Qt.Key.Key_Return)
+    ed.attendees.role.set_value("keynote")
+    _pick(qtbot, ed.attendees.picker, "Wu Jingjing")
+    type_text(qtbot, form.position, "Director of Bilateral Cooperation Division")
+    _pick(qtbot, form.organisation, "社会保障")
+    assert form.organisation.value() == ministry.id
+    qtbot.keyClick(form.position, Qt.Key.Key_Return)
+    assert len(ed.attendees.person_ids()) == 3 and lu.id in ed.attendees.person_ids()
+
+    # The licence, received at the conference: event, issuer and date carried over.
+    ed.load(conference_id)
+    qtbot.mouseClick(ed.new_cert_button, Qt.MouseButton.LeftButton)
+    assert (cert.event.value(), cert.issuer.value(), cert._fields["issued_on"].text()) == (
+        conference_id, sgaee, "2023-08")
+    type_text(qtbot, cert._fields["title_en"], LICENCE)
+    cert._fields["kind"].set_value("licence")
+    assert cert.save()
+    assert ed.certificates.keys() == [("certificate", cert.record_id)]
+    return {"conference": conference_id, "seminar": seminar_id, "sgaee": sgaee, "lu": lu.id,
+            "licence": cert.record_id, "ministry": ministry.id}
+
+
+def check_everything_is_there(facade, ids):
+    detail = facade.read(events.detail, ids["seminar"])
+    assert detail.parent.id == ids["conference"]
+    names = sorted(p.name_en for _a, p, _o in detail.attendees)
+    assert names == ["Lu Rui", "Mo Xiaojin", "Wu Jingjing"]
+    roles = {p.name_en: a.role for a, p, _o in detail.attendees}
+    assert roles["Wu Jingjing"] == "keynote"
+    staff = {p.name_en for _a, p, _o in detail.attendees if p.is_staff}
+    assert staff == {"Lu Rui", "Mo Xiaojin"}
+    conference = facade.read(events.detail, ids["conference"])
+    assert [org.id for _o, org in conference.organisers] == [ids["sgaee"]]
+    assert [c.id for c in conference.certificates] == [ids["licence"]]
+    licence = facade.read(certificates.get, ids["licence"])
+    assert (licence.kind, licence.issuer_id, licence.issued_on) == ("licence", ids["sgaee"], "2023-08")
+    # Found by a 2-character Chinese query and by an English word.
+    assert _hits(facade, "吕蕊", "person") == [ids["lu"]]
+    assert ids["conference"] in _hits(facade, "Changsha", "event")
+    assert ids["licence"] in _hits(facade, "Internship", "certificate")
+    assert _hits(facade, "社会", "organisation") == [ids["ministry"]]
+
+
+def test_the_seed_event_recorded_through_the_editors(qtbot, lib_path):
+    facade = Facade()
+    facade.open(open_library(lib_path, create=True))
+    ids = record_seed_event(qtbot, facade)
+    check_everything_is_there(facade, ids)
+
+    # Undo the last steps (licence, then the keynote speaker and her person), then redo them.
+    stack = facade.undo_stack
+    stack.undo()
+    assert facade.read(certificates.get, ids["licence"]).deleted
+    assert _hits(facade, "Internship", "certificate") == []
+    stack.undo()
+    assert len(facade.read(attendances.for_event, ids["seminar"])) == 2
+    assert _hits(facade, "Wu Jingjing", "person") == []
+    stack.redo()
+    stack.redo()
+    check_everything_is_there(facade, ids)
+
+    # Close and reopen the library: everything is there.
+    facade.close()
+    facade.open(open_library(lib_path))
+    check_everything_is_there(facade, ids)
+    facade.close()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, lib_path, monkeypatch):
+    main_window = pytest.importorskip("desktop.main_window")
+    from tests.desktop.shell_helpers import use_temp_settings
+
+    use_temp_settings(tmp_path)
+    monkeypatch.setenv("COOPREC_LIBRARY", str(tmp_path / "default library"))
+    win = main_window.MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_library_path(lib_path, create=True)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    if win.facade.lib is not None:
+        win.facade.undo_stack.clear()
+        win.close()
+
+
+def test_the_flow_through_the_main_window(qtbot, window, lib_path):
+    win = window
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    existing = win.facade.create("person", {"name_zh": "吕蕊", "name_en": "Lu Rui"})
+    qtbot.keyClick(win, Qt.Key.Key_N, ctrl)  # New event
+    ed = win.current_editor
+    assert isinstance(ed, EventEditor) and ed.record_id is None
+    type_text(qtbot, ed._fields["title_en"], CONFERENCE)
+    type_text(qtbot, ed._fields["start_date"], "2023-08-15")
+    qtbot.keyClick(win, Qt.Key.Key_S, ctrl)  # Save
+    assert ed.record_id is not None and not ed.is_dirty()
+    conference_id = ed.record_id
+    _pick(qtbot, ed.attendees.picker, "吕蕊")
+    _pick(qtbot, ed.attendees.picker, "Mo Xiaojin")
+    type_text(qtbot, ed.attendees.create_form.position, "Dean")
+    qtbot.keyClick(ed.attendees.create_form.position, Qt.Key.Key_Return)
+    assert len(ed.attendees.person_ids()) == 2 and existing.id in ed.attendees.person_ids()
+
+    # Found from the window's search box, by an English word.
+    panel = win.panels["event"]
+    with qtbot.waitSignal(panel.searched, timeout=3000):
+        qtbot.keyClicks(panel.search_box, "Changsha")
+    assert panel.model.rowCount() == 1
+
+    # Undo the new attendee (Ctrl+Z), redo it (Ctrl+Y).
+    qtbot.keyClick(win, Qt.Key.Key_Z, ctrl)
+    assert ed.attendees.person_ids() == [existing.id]
+    qtbot.keyClick(win, Qt.Key.Key_Y, ctrl)
+    assert len(ed.attendees.person_ids()) == 2
+
+    # Close and reopen: the event and its attendees are there.
+    win.facade.undo_stack.clear()
+    win.facade.close()
+    win.facade.open(open_library(lib_path))
+    detail = win.facade.read(events.detail, conference_id)
+    assert sorted(p.name_en for _a, p, _o in detail.attendees) == ["Lu Rui", "Mo Xiaojin"]
