@@ -279,6 +279,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The summary-sheet template {path} cannot be read ({detail}).",
         "无法读取活动简报模板 {path}（{detail}）。",
     ),
+    # interchange (db/interchange.py)
+    "import_unreadable": ("{path}: the file cannot be read ({detail}).", "{path}：无法读取文件（{detail}）。"),
+    "import_not_json": (
+        "{path}: this is not a JSON document ({detail}). Nothing was imported.",
+        "{path}：不是 JSON 文档（{detail}）。未导入任何内容。",
+    ),
+    "import_bad_format": (
+        "{path}: this is not a Cooperation Records interchange document (“format” must be “cooperation-records”). Nothing was imported.",
+        "{path}：不是国际合作档案的交换文件（“format”必须为“cooperation-records”）。未导入任何内容。",
+    ),
+    "import_too_new": (
+        "{path}: the document has format version {version}; this program reads version {supported}. Update the program. Nothing was imported.",
+        "{path}：文件格式版本为 {version}，本程序只能读取版本 {supported}。请升级程序。未导入任何内容。",
+    ),
+    "import_bad_section": (
+        "{path}: “{section}” must be a list of records. Nothing was imported.",
+        "{path}：“{section}”必须是记录列表。未导入任何内容。",
+    ),
+    "import_bad_record": (
+        "{path}: {section}, record {number} ({uuid}): {detail} Nothing was imported.",
+        "{path}：{section_zh}第 {number} 条（{uuid}）：{detail_zh} 未导入任何内容。",
+    ),
+    "import_not_object": ("the record is not a JSON object.", "该记录不是 JSON 对象。"),
+    "import_bad_uuid": ("“{value}” is not a uuid.", "“{value}”不是有效的 uuid。"),
+    "import_duplicate_uuid": (
+        "the uuid appears twice in the document.", "该 uuid 在文件中出现了两次。"
+    ),
+    "import_bad_stamp": (
+        "{key}: “{value}” is not a UTC time (2024-01-31T08:00:00Z).",
+        "{key}：“{value}”不是有效的 UTC 时间（例如 2024-01-31T08:00:00Z）。",
+    ),
+    "import_unknown_key": ("there is no field “{key}”.", "没有名为“{key}”的字段。"),
+    "import_unknown_ref": (
+        "{key}: {value} is neither in the document nor in the library.",
+        "{key}：{value} 既不在文件中，也不在档案库中。",
+    ),
+    "import_cycle": (
+        "parent: the event would be inside itself.", "parent：活动不能属于其自身或其子活动。"
+    ),
+    "import_missing_file": (
+        "the scan {sha256} is not in {folder}.", "扫描件 {sha256} 不在 {folder} 中。"
+    ),
+    "import_file_mismatch": (
+        "the scan in {folder} does not match its sha256 {sha256} (damaged or changed).",
+        "{folder} 中的扫描件与其 sha256 {sha256} 不符（已损坏或被修改）。",
+    ),
+    "import_conflict": (
+        "{path}: the document contradicts the library ({detail}). Nothing was imported.",
+        "{path}：文件内容与档案库冲突（{detail}）。未导入任何内容。",
+    ),
+    "export_failed": ("{path}: cannot write the export ({detail}).", "{path}：无法写入导出文件（{detail}）。"),
 }
 
 KIND_LABELS: dict[str, tuple[str, str]] = {

@@ -155,12 +155,20 @@ def _clean_value(lib: Library, f: Field, value: Any) -> Any:
     return text
 
 
-def validate(lib: Library, spec: Spec, values: Mapping[str, Any], record_id: int | None = None) -> dict:
-    """Clean every field of a full set of values; raise ValidationError naming the first bad one."""
+def validate(lib: Library, spec: Spec, values: Mapping[str, Any], record_id: int | None = None,
+             *, refs_resolved: bool = False) -> dict:
+    """Clean every field of a full set of values; raise ValidationError naming the first bad one.
+
+    `refs_resolved`: the caller has already resolved the ref fields to ids (a bulk import maps
+    uuids to ids itself, for rows not written yet), so they are taken as they are."""
     unknown = set(values) - set(spec.field_names)
     if unknown:
         raise ValidationError("unknown_field", value=sorted(unknown)[0])
-    clean = {f.name: _clean_value(lib, f, values.get(f.name, f.default)) for f in spec.fields}
+    clean = {
+        f.name: values.get(f.name) if refs_resolved and f.type == "ref"
+        else _clean_value(lib, f, values.get(f.name, f.default))
+        for f in spec.fields
+    }
     if spec.name_fields and not any(clean.get(n) for n in spec.name_fields):
         raise ValidationError("required_name", field=spec.name_fields[0])
     if spec.check:
