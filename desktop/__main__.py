@@ -7,6 +7,9 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["summary"]:  # the summary sheet as a PDF, no screen needed
+        from desktop.sheet.cli import main as summary
+        return summary(argv[1:])
     from desktop.app import main as run_app
     return run_app(Path(argv[0]) if argv else None)
 

@@ -16,6 +16,11 @@ import re
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject
 
+_XMP = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        b' xmp:CreatorTool="Cooperation Records" xmp:CreateDate="DAY" xmp:ModifyDate="DAY"/>'
+        b'</rdf:RDF></x:xmpmeta><?xpacket end="r"?>')
 _HEX = re.compile(rb"<([0-9A-Fa-f]{4,8})>")
 _RANGE = re.compile(rb"^(\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*)(.*)$")
 _CHAR = re.compile(rb"^(\s*<[0-9A-Fa-f]+>\s*)(.*)$")
@@ -69,8 +74,8 @@ def finish(data: bytes, *, fixes: dict[int, int], title: str, day: str) -> bytes
             seen.add(id(stream))
             stream.set_data(_fix_cmap(stream.get_data(), fixes))
     root = writer._root_object
-    if "/Metadata" in root:
-        del root[NameObject("/Metadata")]
+    if "/Metadata" in root:  # Qt's XMP holds the time of day and a random id: a fixed packet instead
+        root["/Metadata"].get_object().set_data(_XMP.replace(b"DAY", day.encode("ascii")))
     stamp = "D:" + day.replace("-", "") + "000000Z"
     writer.add_metadata({"/Title": title, "/Producer": "Cooperation Records", "/Creator": "Cooperation Records",
                          "/CreationDate": stamp, "/ModDate": stamp})
