@@ -329,6 +329,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the document contradicts the library ({detail}). Nothing was imported.",
         "{path}：文件内容与档案库冲突（{detail}）。未导入任何内容。",
     ),
+    # command line (db/cli.py)
+    "cli_ready": ("Library ready: {path}", "档案库已就绪：{path}"),
+    "cli_demo": ("Demo records loaded ({count} added or updated, {scans} sample scans).",
+                 "已载入示例记录（新增或更新 {count} 条，示例扫描件 {scans} 个）。"),
+    "cli_imported": ("Imported {path}: {added} added, {updated} updated, {unchanged} already up to date, {files} scans.",
+                     "已导入 {path}：新增 {added} 条，更新 {updated} 条，{unchanged} 条已是最新，扫描件 {files} 个。"),
+    "cli_exported": ("Exported {count} records and {files} scans to {path}.",
+                     "已将 {count} 条记录和 {files} 个扫描件导出到 {path}。"),
+    "cli_attached": ("{name}: attached.", "{name}：已附加。"),
+    "cli_already_attached": ("{name}: already attached to this record.", "{name}：已附加在此记录上。"),
+    "cli_no_hits": ("No matches for “{query}”.", "没有与“{query}”匹配的记录。"),
+    "cli_check_ok": ("No problems found.", "未发现问题。"),
+    "cli_file_missing": ("{path}: there is no such file.", "{path}：文件不存在。"),
     "export_failed": ("{path}: cannot write the export ({detail}).", "{path}：无法写入导出文件（{detail}）。"),
 }
 
