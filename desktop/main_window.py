@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.facade.library_opened.connect(lambda _lib: self._on_library())
         self.facade.library_closed.connect(self._on_library)
         self._on_library()
+        from desktop.sheet.print_actions import SummaryPrinting
+        self.summary_printing = SummaryPrinting(self)  # wires action_print (Ctrl+P)
         self.resize(1280, 800)
         self.restore_window_state()
 

@@ -141,3 +141,38 @@ def test_broken_library_template_is_reported(lib, seed):
 
 def test_font_is_simplified_chinese(qapp):
     assert render.cjk_family().endswith("SC") or render.cjk_family() in ("Microsoft YaHei", "SimSun")
+
+
+def test_print_action_enabled_for_a_selected_event_and_pdf_written_in_background(qtbot, tmp_path, monkeypatch):
+    from desktop.main_window import MainWindow
+    from tests.desktop.shell_helpers import use_temp_settings
+    from tests.desktop.test_main_window import STAND_INS
+
+    use_temp_settings(tmp_path)
+    monkeypatch.setenv("COOPREC_LIBRARY", str(tmp_path / "default library"))
+    win = MainWindow(editor_classes=STAND_INS)
+    qtbot.addWidget(win)
+    assert win.open_library_path(tmp_path / "lib", create=True)
+    ids = summary_seed.build(win.facade.lib, scans=1)
+    win.facade.changed.emit("event")
+    win.show()
+    qtbot.waitExposed(win)
+    printing = win.summary_printing
+    assert not win.action_print.isEnabled()  # nothing selected yet
+    panel = win.panels["event"]
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    panel.view.selectRow(0)
+    assert win.action_print.isEnabled()
+    event_id = printing.event_id()
+    assert event_id in (ids["conference"], ids["seminar"])
+    out = tmp_path / "from-gui.pdf"
+    with qtbot.waitSignal(printing.pdf_written, timeout=20000) as signal:
+        printing.save_pdf(event_id, str(out), lang="both")
+        assert win.isEnabled()  # the window is not blocked while the PDF is made
+    assert signal.args == [str(out)]
+    text, pages = pdf_text(out.read_bytes())
+    assert pages == 1 and "Mo Xiaojin" in text
+    win.show_section("person")
+    assert not win.action_print.isEnabled()
+    win.facade.undo_stack.clear()
+    win.close()
