@@ -279,7 +279,7 @@ def backup(lib: Library, dest_dir: Path | None = None, *, now: _dt.datetime | No
         dest.mkdir(parents=True, exist_ok=True)
         _clean_partials(dest)
         final = dest / name
-        if final.exists():  # two backups within one second: the newer one wins the name
+        while final.exists():  # several backups within one second: the next free second
             taken += _dt.timedelta(seconds=1)
             name = taken.strftime(_STAMP)
             final = dest / name

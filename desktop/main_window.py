@@ -38,6 +38,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.facade = facade or Facade(self)
         self.tasks = TaskRunner(self)
+        from desktop.auto_backup import AutoBackup
+        self.auto_backup = AutoBackup(self, self.facade, self.tasks)
         self._editor_classes = editor_classes
         self.editors: dict[str, QWidget] = {}
         self._shown: tuple[str, int | None] | None = None  # kind and id in the editor
@@ -166,6 +168,10 @@ class MainWindow(QMainWindow):
         self.action_print.setEnabled(False)
         self.action_trash = self._action("action_trash", self.tr("&Trash…"), self.show_trash,
                                          (), sp.SP_TrashIcon)
+        self.action_history = self._action("action_history", self.tr("Show &history"),
+                                           self.show_history, ["Ctrl+Shift+H"])
+        self.action_backups = self._action("action_backups", self.tr("&Backups…"), self.show_backups)
+        self.action_check = self._action("action_check", self.tr("&Check library…"), self.show_check)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -197,8 +203,15 @@ class MainWindow(QMainWindow):
         record_menu.addAction(self.action_save)
         record_menu.addAction(self.action_revert)
 
+        record_menu.addSeparator()
+        record_menu.addAction(self.action_history)
+
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.action_trash)
+
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.action_backups)
+        tools_menu.addAction(self.action_check)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("main_toolbar")
@@ -287,7 +300,8 @@ class MainWindow(QMainWindow):
         has = lib is not None
         for action in (self.action_library_settings, self.action_delete, self.action_new_event,
                        self.action_new_certificate, self.action_new_person,
-                       self.action_new_organisation, self.action_trash, self.action_find):
+                       self.action_new_organisation, self.action_trash, self.action_find,
+                       self.action_history, self.action_backups, self.action_check):
             action.setEnabled(has)
         self.lists.setEnabled(has)
         self.sections.setEnabled(has)
@@ -477,6 +491,36 @@ class MainWindow(QMainWindow):
         dialog.show_kind(self.current_kind)
         dialog.exec()
 
+    def show_history(self) -> bool:
+        """The history of the selected record (or the one in the editor)."""
+        kind = self.current_kind
+        record_id = self.current_panel.selected_id
+        if record_id is None and self._shown and self._shown[0] == kind:
+            record_id = self._shown[1]
+        if self.facade.lib is None or record_id is None:
+            return False
+        from desktop.history_view import HistoryDialog
+        record = self.facade.get(kind, record_id)
+        title = getattr(record, "title", None) or getattr(record, "name", "")
+        HistoryDialog(self.facade, kind, record_id, title, self).exec()
+        return True
+
+    def show_backups(self) -> None:
+        if self.facade.lib is None:
+            return
+        from desktop.backup_dialog import BackupDialog
+        dialog = BackupDialog(self.facade, self.tasks, self)
+        dialog.open_library.connect(self.open_library_path)
+        dialog.exec()
+
+    def show_check(self) -> None:
+        if self.facade.lib is None:
+            return
+        from desktop.check_dialog import CheckDialog
+        dialog = CheckDialog(self.facade, self.tasks, self)
+        dialog.run_check()
+        dialog.exec()
+
     # ------------------------------------------------------------ window state
 
     def restore_window_state(self) -> None:
@@ -510,6 +554,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_leave():
             event.ignore()
             return
+        self.auto_backup.before_close()
         self.save_window_state()
         self.facade.close()
         event.accept()

@@ -201,3 +201,11 @@ def test_manifest_names_the_app_version_and_time(lib, tmp_path):
     assert manifest["created_at"] == "2024-05-01T08:30:00Z"
     assert manifest["app_version"]
     assert manifest["files"] == [] and manifest["missing"] == []
+
+
+def test_many_backups_within_one_second_each_get_a_snapshot(lib, tmp_path):
+    organisations.create(lib, name_en="ACCA")
+    t = dt.datetime(2024, 5, 1, 8, 0, 0, tzinfo=UTC)
+    names = [backup.backup(lib, tmp_path / "b", now=t).snapshot.name for _ in range(4)]
+    assert names == ["2024-05-01T080000Z", "2024-05-01T080001Z", "2024-05-01T080002Z",
+                     "2024-05-01T080003Z"]
