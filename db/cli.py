@@ -6,6 +6,9 @@
     search QUERY [--json] [--limit N]
     attach --certificate ID|--event ID|--person ID FILE...
     check                  integrity, links, scans, search index, backups
+    backup [DEST]          back up now (default: the library's backup folder), then apply retention
+    verify BACKUP          check every hash of a backup (a snapshot, or a backup folder: its latest)
+    restore BACKUP NEWDIR  make a new library from a backup (never overwrites an existing one)
 
 `--library DIR` (default: db.library.default_library_path()) and `--lang zh|en` (default: from
 LANG) go before or after the command. Exit status: 0 done, 1 bad input (one line on stderr),
@@ -27,7 +30,7 @@ from db import messages
 from db.errors import CannotOpen, LibraryError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
-COMMANDS = ("init", "import", "export", "search", "attach", "check")
+COMMANDS = ("init", "import", "export", "search", "attach", "check", "backup", "verify", "restore")
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,35 @@ def _check(args, ctx: Context) -> int:
     return EXIT_OK if report.ok else EXIT_BAD_INPUT
 
 
+def _backup(args, ctx: Context) -> int:
+    from db import backup
+
+    with ctx.open() as lib:
+        dest = args.dest or backup.backup_dir(lib)
+        result = backup.backup(lib, dest)
+    backup.prune(dest)
+    ctx.say("cli_backed_up", path=result.snapshot, files=result.files, new=result.new_files)
+    return EXIT_OK
+
+
+def _verify(args, ctx: Context) -> int:
+    from db import backup
+
+    problems = backup.verify(args.backup)
+    for p in problems:
+        ctx.warn(messages.text(p.code, ctx.lang, path=p.path, detail=p.detail))
+    if not problems:
+        ctx.say("cli_backup_sound", path=backup.resolve(args.backup))
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _restore(args, ctx: Context) -> int:
+    from db import backup
+
+    ctx.say("cli_restored", path=backup.restore(args.backup, args.new_dir))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -202,6 +234,16 @@ def build_parser(extra: Sequence[ExtraCommand] = ()) -> argparse.ArgumentParser:
     p.set_defaults(handler=_attach)
     p = sub.add_parser("check", parents=[common], help="check the library for problems")
     p.set_defaults(handler=_check)
+    p = sub.add_parser("backup", parents=[common], help="back up the library now")
+    p.add_argument("dest", type=Path, nargs="?", default=None, metavar="DEST")
+    p.set_defaults(handler=_backup)
+    p = sub.add_parser("verify", parents=[common], help="verify a backup without restoring it")
+    p.add_argument("backup", type=Path, metavar="BACKUP")
+    p.set_defaults(handler=_verify)
+    p = sub.add_parser("restore", parents=[common], help="restore a backup into a new library folder")
+    p.add_argument("backup", type=Path, metavar="BACKUP")
+    p.add_argument("new_dir", type=Path, metavar="NEWDIR")
+    p.set_defaults(handler=_restore)
     for cmd in extra:
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
         cmd.add_arguments(p)

@@ -341,6 +341,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_already_attached": ("{name}: already attached to this record.", "{name}：已附加在此记录上。"),
     "cli_no_hits": ("No matches for “{query}”.", "没有与“{query}”匹配的记录。"),
     "cli_check_ok": ("No problems found.", "未发现问题。"),
+    "cli_backed_up": (
+        "Backed up to {path}: {files} scan(s), {new} new.", "已备份到 {path}：{files} 个扫描件，其中 {new} 个为新增。"
+    ),
+    "cli_backup_sound": (
+        "{path}: the backup is sound (every file matches its hash).", "{path}：备份完好（每个文件的哈希均一致）。"
+    ),
+    "cli_restored": (
+        "Restored into the new library {path}.", "已恢复到新档案库 {path}。"
+    ),
     "cli_file_missing": ("{path}: there is no such file.", "{path}：文件不存在。"),
     "export_failed": ("{path}: cannot write the export ({detail}).", "{path}：无法写入导出文件（{detail}）。"),
 }

@@ -209,3 +209,30 @@ def test_many_backups_within_one_second_each_get_a_snapshot(lib, tmp_path):
     names = [backup.backup(lib, tmp_path / "b", now=t).snapshot.name for _ in range(4)]
     assert names == ["2024-05-01T080000Z", "2024-05-01T080001Z", "2024-05-01T080002Z",
                      "2024-05-01T080003Z"]
+
+
+def test_command_line_backup_verify_restore(lib_path, tmp_path):
+    import io
+
+    from db import cli
+
+    with open_library(lib_path, create=True) as lib:
+        organisations.create(lib, name_en="ACCA")
+
+    def run(*argv):
+        out, err = io.StringIO(), io.StringIO()
+        code = cli.main(["--library", str(lib_path), *argv], out=out, err=err)
+        return code, out.getvalue() + err.getvalue()
+
+    code, text = run("backup", str(tmp_path / "usb"))
+    assert code == 0 and "Backed up to" in text
+    code, text = run("verify", str(tmp_path / "usb"))
+    assert code == 0 and "sound" in text
+    code, text = run("restore", str(tmp_path / "usb"), str(lib_path))
+    assert code == 1 and "not empty" in text
+    code, text = run("--lang", "zh", "restore", str(tmp_path / "usb"), str(tmp_path / "new"))
+    assert code == 0 and "已恢复" in text
+    snap = backup.latest(tmp_path / "usb")
+    (snap / "records.db").write_bytes(b"garbage")
+    code, text = run("verify", str(snap))
+    assert code == 1 and "changed since the backup" in text
