@@ -1,5 +1,6 @@
 """`cooperation-records summary EVENT_ID --pdf OUT.pdf [--lang zh|en|both] [--paper a4|letter]
-[--library DIR]`: the summary sheet as a PDF, with no screen (Qt's offscreen platform)."""
+[--library DIR]`: the summary sheet as a PDF, with no screen (Qt's offscreen platform).
+Exit 0 on success, 1 for a bad event id or an unwritable file, 3 when the library cannot open."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from db.cli import EXIT_CANNOT_OPEN
 from db.errors import LibraryError
 
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         lib = open_library(args.library or default_library_path())
     except LibraryError as exc:
         print(exc.message(lang), file=sys.stderr)
-        return 1
+        return EXIT_CANNOT_OPEN
     try:
         path = jobs.write_pdf(lib, args.event_id, args.pdf, lang=args.lang, paper=args.paper)
     except LibraryError as exc:
