@@ -412,7 +412,9 @@ def _plan_section(lib: Library, src: _Source, plan: _Plan, section: str, spec: S
                   items: list) -> None:
     kind = spec.kind
     ids, existing = plan.ids[kind], plan.existing[kind]
-    refs = [(f.name, _key(f.name), plan.ids[f.ref]) for f in spec.fields if f.type == "ref"]
+    refs = [(f.name, _key(f.name), plan.ids[f.ref], f.required) for f in spec.fields if f.type == "ref"]
+    # Link rows (attendances, organisers) have few distinct plain values: clean each value set once.
+    memo: dict[tuple, dict] | None = {} if spec.check is None and not spec.name_fields else None
     plain = [(f.name, f.default) for f in spec.fields if f.type != "ref"]
     allowed = {*META, *(_key(n) for n in spec.field_names)}
     named = spec.name_fields
@@ -429,16 +431,31 @@ def _plan_section(lib: Library, src: _Source, plan: _Plan, section: str, spec: S
             updated = _stamp(item, "updated_at", created)
             deleted = _stamp(item, "deleted_at", None)
             values = {name: item.get(name, default) for name, default in plain}
-            for name, key, targets in refs:
+            for name, key, targets, required in refs:
                 ref = item.get(key)
                 if ref is None:
+                    if required:
+                        raise ValidationError("required", field=name)
                     values[name] = None
                     continue
                 ref_id = targets.get(ref) if isinstance(ref, str) else None
                 if ref_id is None:
                     raise _Bad("import_unknown_ref", key=key, value=ref)
                 values[name] = ref_id
-            clean = records.validate(lib, spec, values, refs_resolved=True)
+            if memo is None:
+                clean = records.validate(lib, spec, values, refs_resolved=True)
+            else:
+                key = tuple(values[n] for n, _ in plain)
+                try:
+                    cached = memo.get(key)
+                except TypeError:  # a list or object where text belongs
+                    cached, key = None, None
+                if cached is None:
+                    cached = records.validate(lib, spec, values, refs_resolved=True)
+                    if key is not None:
+                        memo[key] = cached
+                clean = dict(cached)
+                clean.update((name, values[name]) for name, *_ in refs)
         except (_Bad, ValidationError) as exc:
             raise _record_error(src, section, number, item, exc) from None
         row = [records._db_value(clean[n]) for n in spec.field_names]

@@ -107,6 +107,8 @@ def _broken(doc):
         "dangling uuid": lambda d: d["attendances"][150].update(
             person="00000000-0000-4000-8000-000000000000"),
         "bad choice": lambda d: d["certificates"][3].update(kind="trophy"),
+        "missing link": lambda d: d["attendances"][7].update(event=None),
+        "bad role": lambda d: d["attendances"][9].update(role="spectator"),
         "unknown field": lambda d: d["events"][0].update(colour="red"),
         "duplicate uuid": lambda d: d["people"].append(dict(d["people"][0])),
         "bad uuid": lambda d: d["organisations"][0].update(uuid="42"),
