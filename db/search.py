@@ -35,64 +35,81 @@ def _join(*parts) -> str:
     return " · ".join(str(p) for p in parts if p not in (None, ""))
 
 
-def _names(lib, sql: str, params) -> list[str]:
-    return [_join(*r) for r in lib.conn.execute(sql, params).fetchall()]
+# Names of linked records, packed by SQL as fields separated by US (\x1f) and records by RS.
+_US, _RS = "char(31)", "char(30)"
 
 
-def _attachment_names(lib, kind: str, record_id: int) -> list[str]:
-    return _names(
-        lib,
-        "SELECT original_name, caption FROM attachments WHERE owner_kind = ? AND owner_id = ?"
-        " AND deleted_at IS NULL",
-        (kind, record_id),
-    )
+def _pack(*cols: str) -> str:
+    return f" || {_US} || ".join(f"coalesce({c}, '')" for c in cols)
+
+
+def _files(kind: str, alias: str) -> str:
+    return (f"(SELECT group_concat({_pack('a.original_name', 'a.caption')}, {_RS}) FROM attachments a"
+            f" WHERE a.owner_kind = '{kind}' AND a.owner_id = {alias}.id AND a.deleted_at IS NULL)")
+
+
+_ORG = _pack("{0}.name_zh", "{0}.name_en", "{0}.abbreviation")
+
+# Per kind: SQL giving (id, title parts..., body parts...) for live records; `{where}` narrows it.
+_DOC_SQL = {
+    "event": (
+        "SELECT e.id, e.title_zh, e.title_en, e.edition, e.start_date, e.city, e.region, e.country,"
+        " e.venue, (SELECT group_concat(" + _ORG.format("o") + f", {_RS}) FROM event_organisers eo"
+        " JOIN organisations o ON o.id = eo.organisation_id"
+        " WHERE eo.event_id = e.id AND eo.deleted_at IS NULL), e.summary, e.notes, "
+        + _files("event", "e") + " FROM events e WHERE e.deleted_at IS NULL{where}",
+        2,
+    ),
+    "certificate": (
+        "SELECT c.id, c.title_zh, c.title_en, c.number, " + _ORG.format("o") + ", c.recipient, "
+        + _pack("p.name_zh", "p.name_en") + ", c.issued_on, " + _pack("ev.title_zh", "ev.title_en")
+        + ", c.notes, " + _files("certificate", "c") + " FROM certificates c"
+        " LEFT JOIN organisations o ON o.id = c.issuer_id"
+        " LEFT JOIN people p ON p.id = c.recipient_person_id"
+        " LEFT JOIN events ev ON ev.id = c.event_id WHERE c.deleted_at IS NULL{where}",
+        2,
+    ),
+    "person": (
+        "SELECT pe.id, pe.name_zh, pe.name_en, pe.position, " + _ORG.format("o") + ", pe.email,"
+        " pe.phone, pe.notes, " + _files("person", "pe") + " FROM people pe"
+        " LEFT JOIN organisations o ON o.id = pe.organisation_id WHERE pe.deleted_at IS NULL{where}",
+        2,
+    ),
+    "organisation": (
+        "SELECT og.id, og.name_zh, og.name_en, og.abbreviation, og.country, og.website, og.notes"
+        " FROM organisations og WHERE og.deleted_at IS NULL{where}",
+        3,
+    ),
+}
+_ALIAS = {"event": "e", "certificate": "c", "person": "pe", "organisation": "og"}
+
+
+def _unpack(value):
+    """A packed column (names of linked records) as display text."""
+    if not isinstance(value, str) or ("\x1f" not in value and "\x1e" not in value):
+        return value
+    return _join(*(_join(*rec.split("\x1f")) for rec in value.split("\x1e")))
+
+
+def _docs(lib, kind: str, record_id: int | None = None):
+    """(record_id, title, body) of live records of a kind: one record, or all of them."""
+    sql, n_title = _DOC_SQL[kind]
+    where, params = ("", ()) if record_id is None else (f" AND {_ALIAS[kind]}.id = ?", (record_id,))
+    for row in lib.conn.execute(sql.format(where=where), params):
+        title = _join(*row[1:1 + n_title])
+        body = _join(*(_unpack(v) for v in row[1 + n_title:]))
+        # Pinyin of a person's or organisation's Chinese name, so `moxiaojin`, `mo xiaojin` and
+        # `mxj` find 莫晓进; kept after HIDDEN so snippets never show it.
+        if kind in ("person", "organisation") and row[1]:
+            body += HIDDEN + pinyin_forms(row[1])
+        yield row[0], title, body
 
 
 def _doc(lib, kind: str, record_id: int) -> tuple[str, str] | None:
     """(title, body) of a live record, or None when it is deleted or gone."""
-    table = {"event": "events", "certificate": "certificates", "person": "people",
-             "organisation": "organisations"}[kind]
-    cur = lib.conn.execute(f"SELECT * FROM {table} WHERE id = ? AND deleted_at IS NULL", (record_id,))
-    row = cur.fetchone()
-    if row is None:
-        return None
-    r = dict(zip([d[0] for d in cur.description], row))
-    if kind == "event":
-        title = _join(r["title_zh"], r["title_en"])
-        orgs = _names(
-            lib,
-            "SELECT o.name_zh, o.name_en, o.abbreviation FROM event_organisers eo"
-            " JOIN organisations o ON o.id = eo.organisation_id"
-            " WHERE eo.event_id = ? AND eo.deleted_at IS NULL",
-            (record_id,),
-        )
-        body = [r["edition"], r["start_date"], r["city"], r["region"], r["country"], r["venue"],
-                *orgs, r["summary"], r["notes"], *_attachment_names(lib, kind, record_id)]
-    elif kind == "certificate":
-        title = _join(r["title_zh"], r["title_en"])
-        issuer = _names(lib, "SELECT name_zh, name_en, abbreviation FROM organisations WHERE id = ?",
-                        (r["issuer_id"],))
-        person = _names(lib, "SELECT name_zh, name_en FROM people WHERE id = ?",
-                        (r["recipient_person_id"],))
-        event = _names(lib, "SELECT title_zh, title_en FROM events WHERE id = ?", (r["event_id"],))
-        body = [r["number"], *issuer, r["recipient"], *person, r["issued_on"], *event, r["notes"],
-                *_attachment_names(lib, kind, record_id)]
-    elif kind == "person":
-        title = _join(r["name_zh"], r["name_en"])
-        org = _names(lib, "SELECT name_zh, name_en, abbreviation FROM organisations WHERE id = ?",
-                     (r["organisation_id"],))
-        body = [r["position"], *org, r["email"], r["phone"], r["notes"],
-                *_attachment_names(lib, kind, record_id)]
-    else:
-        title = _join(r["name_zh"], r["name_en"], r["abbreviation"])
-        body = [r["country"], r["website"], r["notes"]]
-    text = _join(*body)
-    # Pinyin of the Chinese name, so `moxiaojin`, `mo xiaojin` and `mxj` find 莫晓进; kept after
-    # HIDDEN so snippets never show it.
-    zh = r.get("name_zh")
-    if zh and kind in ("person", "organisation"):
-        text += HIDDEN + pinyin_forms(zh)
-    return title, text
+    for _, title, body in _docs(lib, kind, record_id):
+        return title, body
+    return None
 
 
 def pinyin_forms(text: str) -> str:
@@ -204,21 +221,24 @@ def _dependents(lib, kind: str, record_id: int):
 
 
 def rebuild(lib) -> int:
-    """Recreate every search document (after a bulk import or a change of the document format)."""
+    """Recreate every search document (after a bulk import or a change of the document format):
+    one query per kind, the trigram index rebuilt from its content table in one go."""
     with lib.atomic():
         lib.conn.execute("DELETE FROM search_docs")
         lib.conn.execute("INSERT INTO search_tri(search_tri) VALUES ('delete-all')")
         lib.conn.execute("INSERT INTO search_short(search_short) VALUES ('delete-all')")
-        n = 0
-        for kind, table in (("event", "events"), ("certificate", "certificates"),
-                            ("person", "people"), ("organisation", "organisations")):
-            ids = [r[0] for r in lib.conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NULL")]
-            for record_id in ids:
-                doc = _doc(lib, kind, record_id)
-                if doc:
-                    _add(lib, kind, record_id, *doc)
-                    n += 1
-        return n
+        for kind in KINDS:
+            lib.conn.executemany(
+                "INSERT INTO search_docs (kind, record_id, title, body) VALUES (?, ?, ?, ?)",
+                ((kind, rid, title, body) for rid, title, body in _docs(lib, kind)),
+            )
+        lib.conn.execute("INSERT INTO search_tri(search_tri) VALUES ('rebuild')")
+        lib.conn.executemany(
+            "INSERT INTO search_short (rowid, title, body) VALUES (?, ?, ?)",
+            ((i, short_tokens(t), short_tokens(b))
+             for i, t, b in lib.conn.execute("SELECT id, title, body FROM search_docs").fetchall()),
+        )
+        return lib.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
 
 
 # ---------------------------------------------------------------- queries
