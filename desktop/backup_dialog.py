@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import backup
-from desktop.auto_backup import _message, backup_and_prune
+from desktop.auto_backup import _message, backup_and_prune, start_connected
 from desktop.facade import Facade
 from desktop.history_view import local_time
 from desktop.tasks import Task, TaskRunner
@@ -116,13 +116,15 @@ class BackupDialog(QDialog):
     def _run(self, fn, *args, on_done) -> Task:
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.task = self.tasks.start(fn, *args)
-        self.task.finished.connect(on_done)
-        self.task.failed.connect(lambda exc: self.status.setText(_message(exc)))
-        self.task.done.connect(self._finished)
+        self.task = start_connected(self.tasks, fn, *args, finished=on_done,
+                                    failed=self._failed,
+                                    done=self._finished)
         self._update_buttons()
         self.busy_changed.emit(True)
         return self.task
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(_message(exc))
 
     def _finished(self) -> None:
         self.task = None

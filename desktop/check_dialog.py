@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import check
-from desktop.auto_backup import _message
+from desktop.auto_backup import _message, start_connected
 from desktop.editors.labels import ui_lang
 from desktop.facade import Facade
 from desktop.tasks import Task, TaskRunner
@@ -55,11 +55,13 @@ class CheckDialog(QDialog):
         self.progress.setVisible(True)
         self.button_again.setEnabled(False)
         self.button_repair.setEnabled(False)
-        self.task = self.tasks.start(self.facade.read, fn)  # under the connection lock
-        self.task.finished.connect(on_done)
-        self.task.failed.connect(lambda exc: self.summary.setText(_message(exc)))
-        self.task.done.connect(self._done)
+        self.task = start_connected(  # under the connection lock
+            self.tasks, self.facade.read, fn, finished=on_done,
+            failed=self._failed, done=self._done)
         return self.task
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText(_message(exc))
 
     def _done(self) -> None:
         self.task = None
