@@ -33,10 +33,30 @@ def _pinyin():
 
 
 def romanise(text: str) -> str:
-    """Chinese characters to space-separated toneless pinyin; other text unchanged."""
+    """Chinese characters to space-separated toneless pinyin, reading whole words (phrases) for
+    the right sound of polyphones; other text unchanged. For search documents."""
     if not has_cjk(text):
         return text
     return " ".join(_pinyin()(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_pinyin(ch: str) -> str:
+    return _pinyin()(ch)[0]
+
+
+def _romanise_by_char(text: str) -> str:
+    """Like romanise, a character at a time (cached): fast enough for sort keys of every record
+    in a bulk import; a polyphone takes its most common reading."""
+    if not has_cjk(text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if is_cjk(ch):
+            out.append(f" {_char_pinyin(ch)} ")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _fold(text: str) -> str:
@@ -49,6 +69,6 @@ def sort_key(name_zh: str | None, name_en: str | None) -> str:
     """The key that orders a record by its name: the Chinese name by pinyin if there is one,
     else the English name."""
     primary = name_zh or name_en or ""
-    key = _fold(romanise(primary))
+    key = _fold(_romanise_by_char(primary))
     # Tie-break identical spellings by the characters themselves, so order is stable.
     return f"{key}\x1f{primary}"
