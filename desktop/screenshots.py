@@ -102,9 +102,10 @@ def shoot(out: Path, library: Path, lang: str) -> list[Path]:
         app.processEvents()
         window.editor_area.resize(760, 1100)
         save(window.editor_area, "event-editor")
-    certs = window.facade.read(records.list_page, spec_of("certificate"), limit=1).items
-    if certs:
-        window.show_record("certificate", certs[0].id)
+    certs = window.facade.read(records.list_page, spec_of("certificate"), limit=50).items
+    cert = next((c for c in certs if c.issuer_id and c.event_id), certs[0] if certs else None)
+    if cert is not None:
+        window.show_record("certificate", cert.id)
         app.processEvents()
         window.editor_area.resize(760, 900)
         save(window.editor_area, "certificate-editor")
