@@ -59,6 +59,13 @@ class CertificateEditor(RecordEditor):
         self.attachments_area.setObjectName("attachments_area")
         QVBoxLayout(self.attachments_area).setContentsMargins(0, 0, 0, 0)
         scans.addRow(self.attachments_area)
+        from desktop.scans.strip import AttachmentStrip
+        self.scans = AttachmentStrip(self.facade)
+        self.scans.ensure_owner = lambda: self.record_id if self.save() else None
+        self.attachments_area.layout().addWidget(self.scans)
+
+    def reload_sections(self) -> None:
+        self.scans.set_owner("certificate", self.record_id)
 
     def blank_values(self) -> dict:
         values = super().blank_values()

@@ -91,6 +91,11 @@ class EventEditor(RecordEditor):
         self.new_cert_button.clicked.connect(self.request_new_certificate)
         cert_form.addRow(_button_row(self.new_cert_button))
 
+        from desktop.scans.strip import AttachmentStrip
+        self.scans = AttachmentStrip(self.facade)
+        self.scans.ensure_owner = self.ensure_saved
+        self.section(self.tr("Scans and photos")).addRow(self.scans)
+
     def _save_first_hint(self) -> QLabel:
         label = _hint(self.tr("Adding one saves the new event first."))
         self.save_first_hints.append(label)
@@ -108,6 +113,7 @@ class EventEditor(RecordEditor):
 
     def reload_sections(self) -> None:
         event_id = self.record_id
+        self.scans.set_owner("event", event_id)
         for hint in self.save_first_hints:
             hint.setVisible(event_id is None)
         self.parent_picker.exclude.clear()

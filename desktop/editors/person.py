@@ -34,6 +34,11 @@ class PersonEditor(RecordEditor):
         self.events.open_record.connect(self.open_record)
         attended.addRow(self.events)
 
+        from desktop.scans.strip import AttachmentStrip
+        self.scans = AttachmentStrip(self.facade)
+        self.scans.ensure_owner = lambda: self.record_id if self.save() else None
+        self.section(self.tr("Scans and photos")).addRow(self.scans)
+
     def kind_label(self) -> str:
         return self.tr("person")
 
@@ -48,6 +53,7 @@ class PersonEditor(RecordEditor):
         self.organisation.edited.emit()
 
     def reload_sections(self) -> None:
+        self.scans.set_owner("person", self.record_id)
         rows = []
         if self.record_id is not None:
             atts = self.facade.read(attendances.for_person, self.record_id)
