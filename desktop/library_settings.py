@@ -65,6 +65,16 @@ class LibrarySettingsDialog(QDialog):
         form.addRow(self.tr("Institution name (Chinese)"), self.name_zh)
         form.addRow(self.tr("Institution name (English)"), self.name_en)
         form.addRow(self.tr("Logo"), logo_row)
+        from desktop.scans.inbox import SCAN_INBOX
+        self._inbox_key = SCAN_INBOX
+        self.scan_inbox = QLineEdit(facade.read(settings.get, SCAN_INBOX, "") or "")
+        self.scan_inbox.setPlaceholderText(self.tr("The folder a scanner or phone saves into"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose_scan_inbox)
+        inbox_row = QHBoxLayout()
+        inbox_row.addWidget(self.scan_inbox, 1)
+        inbox_row.addWidget(browse)
+        form.addRow(self.tr("Scan inbox folder"), inbox_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -108,11 +118,18 @@ class LibrarySettingsDialog(QDialog):
         self._set_logo(logo_to_text(image))
         return True
 
+    def choose_scan_inbox(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Scan inbox folder"),
+                                                  self.scan_inbox.text())
+        if chosen:
+            self.scan_inbox.setText(chosen)
+
     def accept(self) -> None:
         values = {
             settings.INSTITUTION_NAME_ZH: self.name_zh.text().strip() or None,
             settings.INSTITUTION_NAME_EN: self.name_en.text().strip() or None,
             settings.INSTITUTION_LOGO: self._logo_text,
+            self._inbox_key: self.scan_inbox.text().strip() or None,
         }
         for key, value in values.items():
             self.facade.read(settings.set, key, value)

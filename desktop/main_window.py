@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
                                            self.show_history, ["Ctrl+Shift+H"])
         self.action_backups = self._action("action_backups", self.tr("&Backups…"), self.show_backups)
         self.action_check = self._action("action_check", self.tr("&Check library…"), self.show_check)
+        self.action_scan_inbox = self._action("action_scan_inbox", self.tr("Scan &inbox…"),
+                                              self.show_scan_inbox, ["Ctrl+Shift+I"])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.action_backups)
         tools_menu.addAction(self.action_check)
+        tools_menu.addAction(self.action_scan_inbox)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("main_toolbar")
@@ -301,7 +304,8 @@ class MainWindow(QMainWindow):
         for action in (self.action_library_settings, self.action_delete, self.action_new_event,
                        self.action_new_certificate, self.action_new_person,
                        self.action_new_organisation, self.action_trash, self.action_find,
-                       self.action_history, self.action_backups, self.action_check):
+                       self.action_history, self.action_backups, self.action_check,
+                       self.action_scan_inbox):
             action.setEnabled(has)
         self.lists.setEnabled(has)
         self.sections.setEnabled(has)
@@ -482,6 +486,10 @@ class MainWindow(QMainWindow):
             record = None
         if record is None or record.deleted:
             self.show_empty()
+
+    def show_scan_inbox(self):
+        from desktop.scans.inbox import show_inbox
+        return show_inbox(self)
 
     def show_trash(self) -> None:
         if self.facade.lib is None:

@@ -6,11 +6,11 @@ import hashlib
 import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
-from db import attachments, certificates, filestore, settings
+from db import attachments, filestore, settings
 from desktop.facade import Facade
 from desktop.scans.strip import AttachmentStrip
 from tests.fixtures import corpus
@@ -50,14 +50,14 @@ def names(facade, cert):
     return [a.original_name for a in facade.read(attachments.for_owner, "certificate", cert.id)]
 
 
-def drop(strip, paths) -> None:
-    """Send a drop of file URLs the way Qt delivers one from the file manager."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+def drop(strip, paths=(), mime=None) -> None:
+    """Send a drop of file URLs the way Qt delivers one from the file manager: enter, drop."""
+    if mime is None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(strip.view.rect().center())
     action = Qt.DropAction.CopyAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    from PySide6.QtGui import QDragEnterEvent
     enter = QDragEnterEvent(pos.toPoint(), action, mime, buttons, mods)
     QApplication.sendEvent(strip, enter)
     assert enter.isAccepted()
@@ -241,3 +241,89 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, strip, files):
         strip.add_paths([files["jpeg"], files["pdf"]])
     qtbot.waitUntil(strip.model.all_loaded)
     qtmodeltester.check(strip.model)
+
+
+# ---------------------------------------------------------------- scan inbox
+
+
+@pytest.fixture
+def inbox(qtbot, facade, tmp_path):
+    from desktop.scans.inbox import SCAN_INBOX, InboxDialog
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    facade.read(settings.set, SCAN_INBOX, str(folder))
+    dialog = InboxDialog(facade)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+    dialog.tasks.wait()
+
+
+def test_inbox_lists_a_new_file_and_files_it(qtbot, facade, cert, files, inbox, qtmodeltester):
+    assert inbox.paths() == []
+    arrived = inbox.folder / "scan0001.jpg"
+    shutil.copyfile(files["jpeg"], inbox.folder / ".scan0002.jpg.part")  # still being written
+    with qtbot.waitSignal(inbox.listed, timeout=10000):
+        shutil.copyfile(files["jpeg"], arrived)  # the watcher sees it
+    assert inbox.paths() == [arrived]
+    qtbot.waitUntil(inbox.model.all_loaded)
+    assert inbox.model.rows[0].image is not None
+    qtmodeltester.check(inbox.model)
+    inbox.select_record("certificate", cert.id)
+    with qtbot.waitSignal(inbox.filed, timeout=10000):
+        qtbot.mouseClick(inbox.file_button, Qt.MouseButton.LeftButton)
+    assert names(facade, cert) == ["scan0001.jpg"]
+    assert not arrived.exists()
+    assert inbox.paths() == []
+    assert inbox.messages() == ["1 scan(s) filed."]
+
+
+def test_inbox_keeps_a_rejected_file_and_says_why(qtbot, facade, cert, inbox, tmp_path):
+    bad = inbox.folder / "half-written.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage")
+    inbox.rescan()
+    inbox.select_record("certificate", cert.id)
+    with qtbot.waitSignal(inbox.filed, timeout=10000):
+        inbox.file_selected()
+    assert names(facade, cert) == []
+    assert bad.exists() and inbox.paths() == [bad]
+    (line,) = inbox.messages()
+    assert "half-written.pdf" in line
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent takes a QPoint
+def test_drag_from_the_inbox_onto_a_strip_files_it(qtbot, facade, cert, files, inbox, strip):
+    arrived = inbox.folder / "plaque-photo.png"
+    shutil.copyfile(files["png_alpha"], arrived)
+    inbox.rescan()
+    mime = inbox.model.mimeData([inbox.model.index(0)])
+    with qtbot.waitSignal(strip.batch_finished, timeout=10000):
+        drop(strip, mime=mime)
+    assert names(facade, cert) == ["plaque-photo.png"]
+    assert not arrived.exists()
+    qtbot.waitUntil(lambda: inbox.paths() == [])
+
+
+def test_the_inbox_folder_is_a_library_setting_and_the_window_opens_it(qtbot, facade, tmp_path):
+    from desktop.library_settings import LibrarySettingsDialog
+    from desktop.main_window import MainWindow
+    from desktop.scans.inbox import SCAN_INBOX, InboxDialog
+    from tests.desktop.shell_helpers import use_temp_settings
+
+    use_temp_settings(tmp_path)
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    dialog = LibrarySettingsDialog(facade)
+    qtbot.addWidget(dialog)
+    dialog.scan_inbox.setText(str(folder))
+    dialog.accept()
+    assert facade.read(settings.get, SCAN_INBOX) == str(folder)
+    window = MainWindow(facade, editor_classes={})
+    qtbot.addWidget(window)
+    window._on_library()
+    assert window.action_scan_inbox.isEnabled()
+    window.action_scan_inbox.trigger()
+    inbox = window._scan_inbox
+    assert isinstance(inbox, InboxDialog) and inbox.isVisible() and inbox.folder == folder
+    inbox.close()
