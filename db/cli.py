@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from db import messages
-from db.errors import CannotOpen, LibraryError
+from db.errors import CannotOpen, LibraryDamaged, LibraryError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
 COMMANDS = ("init", "import", "export", "search", "attach", "check", "backup", "verify", "restore")
@@ -288,5 +289,8 @@ def main(argv: Sequence[str] | None = None, extra: Sequence[ExtraCommand] = (),
     except OSError as exc:
         ctx.warn(f"{exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as exc:  # damage found after a header-only open of a big library
+        ctx.warn(LibraryDamaged(path=str(ctx.library), detail=str(exc)).message(lang))
+        return EXIT_CANNOT_OPEN
     except KeyboardInterrupt:
         return 130

@@ -33,6 +33,7 @@ class Library:
         self.conn: sqlite3.Connection = db.conn
         self._lock = lock
         self.user = current_user()
+        self.quick_check_pending = False  # see open_library
 
     @property
     def files_dir(self) -> Path:
@@ -128,9 +129,18 @@ def _is_read_only_error(exc: OSError) -> bool:
     return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
-def open_library(path: str | Path, *, create: bool = False) -> Library:
+# `PRAGMA quick_check` reads every page: ~1.5 s for the 670 MB benchmark library. Up to this size
+# it runs on open; above it, open checks only the header and schema, and sets
+# `Library.quick_check_pending` so the app runs `quick_check(path)` in the background.
+QUICK_CHECK_ON_OPEN_MAX_BYTES = 64 * 1024 * 1024
+
+
+def open_library(path: str | Path, *, create: bool = False,
+                 quick_check_now: bool | None = None) -> Library:
     """Open the library in folder `path` (creating it when `create`), locked for this process.
 
+    `quick_check_now`: True always runs PRAGMA quick_check before returning, False never, None
+    (default) when the database is small enough to check fast.
     Raises CannotOpen (or a subclass): LibraryLocked, LibraryDamaged, LibraryTooNew."""
     path = Path(path).expanduser().absolute()
     db_file = path / DB_NAME
@@ -152,9 +162,13 @@ def open_library(path: str | Path, *, create: bool = False) -> Library:
             raise errors.CannotOpen("read_only", path=str(path)) from exc
         raise errors.CannotOpen(path=str(path), detail=exc.strerror or str(exc)) from exc
     try:
-        db = _connect(path, db_file)
+        if quick_check_now is None:
+            size = db_file.stat().st_size if db_file.exists() else 0
+            quick_check_now = size <= QUICK_CHECK_ON_OPEN_MAX_BYTES
+        db = _connect(path, db_file, quick_check_now)
         (path / FILES_DIR).mkdir(exist_ok=True)
         lib = Library(path, db, lock)
+        lib.quick_check_pending = not quick_check_now
         _migrate(lib)
         return lib
     except BaseException:
@@ -162,7 +176,22 @@ def open_library(path: str | Path, *, create: bool = False) -> Library:
         raise
 
 
-def _connect(path: Path, db_file: Path) -> Database:
+def quick_check(path: str | Path) -> str | None:
+    """Run PRAGMA quick_check on a library's database through a read-only connection of its own
+    (safe beside the open library, in a background thread). None when sound, else the problem."""
+    db_file = Path(path) / DB_NAME
+    try:
+        conn = sqlite3.connect(f"{db_file.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows)
+
+
+def _connect(path: Path, db_file: Path, run_quick_check: bool = True) -> Database:
     try:
         conn = sqlite3.connect(str(db_file), check_same_thread=False, timeout=5)
     except sqlite3.Error as exc:
@@ -174,7 +203,11 @@ def _connect(path: Path, db_file: Path) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -32768")
         conn.execute("PRAGMA temp_store = MEMORY")
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if run_quick_check:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        else:  # header and schema only; the full check follows in the background
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = "ok"
     except sqlite3.OperationalError as exc:
         conn.close()
         msg = str(exc).lower()

@@ -190,3 +190,35 @@ def test_committed_changes_survive_reopening(lib_path):
     lib.close()
     with library_mod.opened(lib_path) as lib2:
         assert events.get(lib2, e.id).title_zh == "中德职业教育研讨会"
+
+
+def _damage(lib_path):
+    lib = open_library(lib_path, create=True)
+    for i in range(300):
+        events.create(lib, title_en=f"Event {i}", notes="x" * 500)
+    lib.close()
+    with open(lib_path / "records.db", "r+b") as fh:
+        fh.seek(4096 * 5)
+        fh.write(os.urandom(4096 * 3))
+
+
+def test_a_large_library_opens_without_waiting_for_quick_check_and_checks_in_the_background(lib_path, monkeypatch):
+    """Above the size limit, open checks only the schema; quick_check(path) then finds damage."""
+    _damage(lib_path)
+    monkeypatch.setattr(library_mod, "QUICK_CHECK_ON_OPEN_MAX_BYTES", 1024)
+    try:
+        lib = open_library(lib_path)
+    except LibraryDamaged:
+        pytest.skip("the damage hit the schema pages, found on open already")
+    try:
+        assert lib.quick_check_pending
+        problem = library_mod.quick_check(lib_path)
+        assert problem and problem != "ok"
+    finally:
+        lib.close()
+
+
+def test_quick_check_of_a_sound_library_is_none(lib, lib_path):
+    events.create(lib, title_en="x")
+    assert not lib.quick_check_pending
+    assert library_mod.quick_check(lib_path) is None
