@@ -99,6 +99,7 @@ class ScanViewer(QDialog):
         self.error.hide()
 
         self.toolbar = QToolBar(self)
+        self.file_bar = QToolBar(self)
         self.page_label = QLabel()
         self.zoom_label = QLabel()
         self._build_actions()
@@ -111,6 +112,7 @@ class ScanViewer(QDialog):
         caption_label.setBuddy(self.caption)
         bottom.addWidget(caption_label)
         bottom.addWidget(self.caption, 1)
+        bottom.addWidget(self.file_bar)
         bottom.addWidget(self.zoom_label)
 
         layout = QVBoxLayout(self)
@@ -131,8 +133,8 @@ class ScanViewer(QDialog):
 
     # ------------------------------------------------------------ actions
 
-    def _act(self, text: str, slot, keys=(), tip: str = ""):
-        action = self.toolbar.addAction(text)
+    def _act(self, text: str, slot, keys=(), tip: str = "", bar: QToolBar | None = None):
+        action = (bar or self.toolbar).addAction(text)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{tip or text.replace('&', '')}"
@@ -164,9 +166,11 @@ class ScanViewer(QDialog):
         self.action_rotate_right = self._act(self.tr("⟳ Rotate right"), lambda: self.rotate(90),
                                              ["Ctrl+R"])
         self.toolbar.addSeparator()
-        self.action_system = self._act(self.tr("Open with system viewer"), self.open_system)
-        self.action_save_copy = self._act(self.tr("Save a copy…"), self.save_copy, [ks.Save])
-        self.action_remove = self._act(self.tr("Remove"), self.remove)
+        self.action_system = self._act(self.tr("Open with system viewer"), self.open_system,
+                                       bar=self.file_bar)
+        self.action_save_copy = self._act(self.tr("Save a copy…"), self.save_copy, [ks.Save],
+                                          bar=self.file_bar)
+        self.action_remove = self._act(self.tr("Remove"), self.remove, bar=self.file_bar)
 
     # ------------------------------------------------------------ state
 
