@@ -1,4 +1,4 @@
-"""Run the benchmarks: `python3 dev.py bench [NAME...]` (names: library, scans, summary, gui).
+"""Run the benchmarks: `python3 dev.py bench [NAME...]` (names: library, scans, strip, summary, gui).
 
 Each benchmark is a module tests/bench/bench_NAME.py with a `main(workdir: Path) -> None` that
 prints its figures. The large generated library is built once into `.bench/` and reused."""
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ALL = ["library", "scans", "summary", "gui"]
+ALL = ["library", "scans", "strip", "summary", "gui"]
 
 
 def main(argv: list[str]) -> int:

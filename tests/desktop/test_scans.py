@@ -139,7 +139,8 @@ def test_record_with_many_scans_opens_at_once_and_fills_in(qtbot, facade, cert, 
     for key in ("jpeg", "png_alpha", "pdf", "tiff_multipage", "webp", "bmp"):
         attachments.add(lib, files[key], owner_kind="certificate", owner_id=cert.id)
     # drop the cached thumbnails: they are made again in the background and cached
-    lib.conn.execute("DELETE FROM thumbnails")
+    with lib.atomic():
+        lib.conn.execute("DELETE FROM thumbnails")
     strip = AttachmentStrip(facade)
     qtbot.addWidget(strip)
     with qtbot.waitSignal(strip.thumbnails_loaded, timeout=10000):
