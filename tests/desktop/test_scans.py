@@ -328,3 +328,17 @@ def test_the_inbox_folder_is_a_library_setting_and_the_window_opens_it(qtbot, fa
     inbox = window._scan_inbox
     assert isinstance(inbox, InboxDialog) and inbox.isVisible() and inbox.folder == folder
     inbox.close()
+
+
+def test_a_big_batch_shows_progress_and_cancel_stops_between_files(qtbot, strip, facade, cert, files):
+    batch = [files[k] for k in ("jpeg", "png_alpha", "webp", "bmp", "tiff_lzw")]
+    with qtbot.waitSignal(strip.batch_finished, timeout=10000) as finished:
+        with facade.db_lock:  # the worker waits at its first file until cancel is pressed
+            assert strip.add_paths(batch)
+            assert strip.progress.isVisible() and strip.cancel_button.isVisible()
+            qtbot.waitUntil(lambda: "scan.jpg" in strip.progress.format())
+            qtbot.mouseClick(strip.cancel_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].cancelled
+    assert names(facade, cert) == ["scan.jpg"]  # the file under way went in; none after it
+    assert strip.messages() == ["Cancelled: 1 file(s) were attached before you stopped."]
+    assert not strip.progress.isVisible()
