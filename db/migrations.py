@@ -139,4 +139,35 @@ def initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_search_by_column_and_kind")
+def search_by_column_and_kind(db: Database) -> None:
+    """Titles and bodies get FTS tables of their own (a word common in bodies but in no title made
+    a title-only column filter read the whole doclist), and a document's rowid encodes its kind
+    (a kind filter is a rowid range the index seeks to)."""
+    from db import search
+
+    db.executescript(
+        """
+        DROP TABLE search_tri;
+        DROP TABLE search_short;
+        DROP TABLE search_docs;
+        CREATE TABLE search_docs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL, record_id INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',
+            UNIQUE (kind, record_id)
+        );
+        CREATE VIRTUAL TABLE search_title_tri USING fts5(
+            title, tokenize='trigram', content='search_docs', content_rowid='id');
+        CREATE VIRTUAL TABLE search_body_tri USING fts5(
+            body, tokenize='trigram', content='search_docs', content_rowid='id');
+        CREATE VIRTUAL TABLE search_title_short USING fts5(
+            title, tokenize='unicode61 remove_diacritics 2', prefix='1 2', content='');
+        CREATE VIRTUAL TABLE search_body_short USING fts5(
+            body, tokenize='unicode61 remove_diacritics 2', prefix='1 2', content='');
+        """
+    )
+    search.fill(db.conn)
+
+
 ALL_STEPS = [m.name for m in migrations._migrations]

@@ -1,11 +1,14 @@
 """One search over every kind of record, in both languages, substring and case-insensitive.
 
-Each live record has one document (title, body) in `search_docs`. Queries of 3+ characters go to
-the FTS5 trigram index `search_tri` (substring match). Shorter queries go to `search_short`, whose
-tokens are every CJK character and CJK character pair, plus words (with 1- and 2-character prefix
-indexes): `吕蕊`, `证书`, `证` and `wu` are all answered from an index, never by a scan. SQLite 3.40
-(Python 3.11's) ignores MATCH terms and LIKE patterns under 3 characters on a trigram table, hence
-the second index. Every query is bounded; ranking happens on the bounded candidates."""
+Each live record has one document (title, body) in `search_docs`, whose rowid is
+KIND_BASE[kind] + record id. Titles and bodies each have two FTS5 indexes: a trigram index
+(`search_title_tri`, `search_body_tri`) answers queries of 3+ characters as substrings; a token
+index (`search_title_short`, `search_body_short`) whose tokens are every CJK character and CJK
+character pair, plus words with 1- and 2-character prefix indexes, answers shorter ones: `吕蕊`,
+`证书`, `证` and `wu` all come from an index, never a scan. (SQLite 3.40, Python 3.11's, ignores
+MATCH terms and LIKE patterns under 3 characters on a trigram table, hence the token index.)
+Per kind, title matches are read before body matches, each query LIMITed and narrowed to the
+kind's rowid range; ranking happens on those bounded candidates."""
 from __future__ import annotations
 
 import re
@@ -15,7 +18,6 @@ from db.collation import is_cjk, romanise, has_cjk
 
 KINDS = ("event", "certificate", "person", "organisation")
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
-CANDIDATES = 400  # most rows read from an index per query
 HIDDEN = "\x1e"  # body text after this separator is searchable but never shown
 
 
@@ -91,11 +93,11 @@ def _unpack(value):
     return _join(*(_join(*rec.split("\x1f")) for rec in value.split("\x1e")))
 
 
-def _docs(lib, kind: str, record_id: int | None = None):
+def _docs(conn, kind: str, record_id: int | None = None):
     """(record_id, title, body) of live records of a kind: one record, or all of them."""
     sql, n_title = _DOC_SQL[kind]
     where, params = ("", ()) if record_id is None else (f" AND {_ALIAS[kind]}.id = ?", (record_id,))
-    for row in lib.conn.execute(sql.format(where=where), params):
+    for row in conn.execute(sql.format(where=where), params):
         title = _join(*row[1:1 + n_title])
         body = _join(*(_unpack(v) for v in row[1 + n_title:]))
         # Pinyin of a person's or organisation's Chinese name, so `moxiaojin`, `mo xiaojin` and
@@ -107,7 +109,7 @@ def _docs(lib, kind: str, record_id: int | None = None):
 
 def _doc(lib, kind: str, record_id: int) -> tuple[str, str] | None:
     """(title, body) of a live record, or None when it is deleted or gone."""
-    for _, title, body in _docs(lib, kind, record_id):
+    for _, title, body in _docs(lib.conn, kind, record_id):
         return title, body
     return None
 
@@ -142,31 +144,38 @@ def _run_tokens(m: re.Match) -> str:
     return "".join(f" {c} " for c in run) + "".join(f" {a}{b} " for a, b in zip(run, run[1:]))
 
 
+# A document's rowid is KIND_BASE[kind] + record id, so a kind filter is a rowid range.
+KIND_BASE = {kind: (i + 1) << 40 for i, kind in enumerate(KINDS)}
+# (FTS table, column, tokens of the text) for every index over search_docs.
+_INDEXES = (
+    ("search_title_tri", "title", None),
+    ("search_body_tri", "body", None),
+    ("search_title_short", "title", "short"),
+    ("search_body_short", "body", "short"),
+)
+
+
+def _index_values(text_of: dict[str, str]):
+    for table, column, tokens in _INDEXES:
+        text = text_of[column]
+        yield table, column, short_tokens(text) if tokens else text
+
+
 def _remove(lib, doc_id: int, title: str, body: str) -> None:
-    lib.conn.execute(
-        "INSERT INTO search_tri(search_tri, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        (doc_id, title, body),
-    )
-    lib.conn.execute(
-        "INSERT INTO search_short(search_short, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        (doc_id, short_tokens(title), short_tokens(body)),
-    )
+    for table, column, value in _index_values({"title": title, "body": body}):
+        lib.conn.execute(
+            f"INSERT INTO {table}({table}, rowid, {column}) VALUES ('delete', ?, ?)", (doc_id, value))
     lib.conn.execute("DELETE FROM search_docs WHERE id = ?", (doc_id,))
 
 
 def _add(lib, kind: str, record_id: int, title: str, body: str) -> None:
-    cur = lib.conn.execute(
-        "INSERT INTO search_docs (kind, record_id, title, body) VALUES (?, ?, ?, ?)",
-        (kind, record_id, title, body),
-    )
-    doc_id = cur.lastrowid
+    doc_id = KIND_BASE[kind] + record_id
     lib.conn.execute(
-        "INSERT INTO search_tri (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, body)
+        "INSERT INTO search_docs (id, kind, record_id, title, body) VALUES (?, ?, ?, ?, ?)",
+        (doc_id, kind, record_id, title, body),
     )
-    lib.conn.execute(
-        "INSERT INTO search_short (rowid, title, body) VALUES (?, ?, ?)",
-        (doc_id, short_tokens(title), short_tokens(body)),
-    )
+    for table, column, value in _index_values({"title": title, "body": body}):
+        lib.conn.execute(f"INSERT INTO {table} (rowid, {column}) VALUES (?, ?)", (doc_id, value))
 
 
 def reindex(lib, kind: str, record_id: int, *, dependents: bool = False) -> None:
@@ -221,24 +230,32 @@ def _dependents(lib, kind: str, record_id: int):
 
 
 def rebuild(lib) -> int:
-    """Recreate every search document (after a bulk import or a change of the document format):
-    one query per kind, the trigram index rebuilt from its content table in one go."""
+    """Recreate every search document (after a bulk import or a change of the document format)."""
     with lib.atomic():
-        lib.conn.execute("DELETE FROM search_docs")
-        lib.conn.execute("INSERT INTO search_tri(search_tri) VALUES ('delete-all')")
-        lib.conn.execute("INSERT INTO search_short(search_short) VALUES ('delete-all')")
-        for kind in KINDS:
-            lib.conn.executemany(
-                "INSERT INTO search_docs (kind, record_id, title, body) VALUES (?, ?, ?, ?)",
-                ((kind, rid, title, body) for rid, title, body in _docs(lib, kind)),
-            )
-        lib.conn.execute("INSERT INTO search_tri(search_tri) VALUES ('rebuild')")
-        lib.conn.executemany(
-            "INSERT INTO search_short (rowid, title, body) VALUES (?, ?, ?)",
-            ((i, short_tokens(t), short_tokens(b))
-             for i, t, b in lib.conn.execute("SELECT id, title, body FROM search_docs").fetchall()),
+        return fill(lib.conn)
+
+
+def fill(conn) -> int:
+    """Empty and refill the search tables in the caller's transaction: one query per kind; the
+    trigram indexes rebuilt from their content table in one go."""
+    conn.execute("DELETE FROM search_docs")
+    for table, _, tokens in _INDEXES:
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+    for kind in KINDS:
+        conn.executemany(
+            "INSERT INTO search_docs (id, kind, record_id, title, body) VALUES (?, ?, ?, ?, ?)",
+            ((KIND_BASE[kind] + rid, kind, rid, title, body) for rid, title, body in _docs(conn, kind)),
         )
-        return lib.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    for table, column, tokens in _INDEXES:
+        if tokens:
+            conn.executemany(
+                f"INSERT INTO {table} (rowid, {column}) VALUES (?, ?)",
+                ((i, short_tokens(text)) for i, text in
+                 conn.execute(f"SELECT id, {column} FROM search_docs").fetchall()),
+            )
+        else:
+            conn.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    return conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
 
 
 # ---------------------------------------------------------------- queries
@@ -257,37 +274,36 @@ def _short_query(q: str) -> str | None:
     return None
 
 
-def _candidates(lib, q: str, kinds: tuple[str, ...]) -> list[tuple]:
-    """Up to CANDIDATES (id, kind, record_id, title, body, in_title) rows matching q."""
-    kind_clause = ""
-    params: list = []
-    if set(kinds) != set(KINDS):
-        kind_clause = f" AND d.kind IN ({','.join('?' for _ in kinds)})"
-        params = list(kinds)
+def _candidates(lib, q: str, kinds: tuple[str, ...], per_query: int) -> list[tuple]:
+    """(id, kind, record_id, title, body, in_title) rows matching q: for each kind, up to
+    `per_query` title matches, then up to `per_query` body matches. Every query is bounded."""
     if len(q) >= 3:
-        table, expr = "search_tri", _fts_phrase(q)
+        expr, suffix = _fts_phrase(q), "tri"
     else:
-        expr = _short_query(q)
-        table = "search_short"
-        if expr is None:  # punctuation: a bounded scan of titles
-            return [(*r, True) for r in lib.conn.execute(
-                "SELECT id, kind, record_id, title, body FROM search_docs d"
-                f" WHERE instr(lower(title), ?) > 0{kind_clause} LIMIT ?",
-                (q.lower(), *params, CANDIDATES))]
+        expr, suffix = _short_query(q), "short"
     seen: set[int] = set()
     rows: list[tuple] = []
-    for column, in_title in (("title", True), ("body", False)):
-        sql = (
-            f"SELECT d.id, d.kind, d.record_id, d.title, d.body FROM {table} f"
-            f" JOIN search_docs d ON d.id = f.rowid"
-            f" WHERE {table} MATCH ?{kind_clause} LIMIT ?"
-        )
-        for r in lib.conn.execute(sql, (f"{column} : {expr}", *params, CANDIDATES - len(rows))):
-            if r[0] not in seen:
-                seen.add(r[0])
-                rows.append((*r, in_title))
-        if len(rows) >= CANDIDATES:
-            break
+    for kind in kinds:
+        low = KIND_BASE[kind]
+        if expr is None:  # punctuation only: a bounded scan of this kind's titles
+            found = lib.conn.execute(
+                "SELECT id, kind, record_id, title, body, 1 FROM search_docs"
+                " WHERE id BETWEEN ? AND ? AND instr(lower(title), ?) > 0 LIMIT ?",
+                (low, low + (1 << 40) - 1, q, per_query)).fetchall()
+            rows += found
+            continue
+        for column, in_title in (("title", 1), ("body", 0)):
+            table = f"search_{column}_{suffix}"
+            ids = [r[0] for r in lib.conn.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?",
+                (expr, low, low + (1 << 40) - 1, per_query))]
+            ids = [i for i in ids if i not in seen]
+            seen.update(ids)
+            if ids:
+                marks = ",".join("?" for _ in ids)
+                rows += [(*r, in_title) for r in lib.conn.execute(
+                    f"SELECT id, kind, record_id, title, body FROM search_docs WHERE id IN ({marks})",
+                    ids)]
     return rows
 
 
@@ -330,9 +346,10 @@ def search(lib, query: str, *, kinds: tuple[str, ...] | list[str] | None = None,
     q = normalise_query(query)
     if not q:
         return []
-    kinds = tuple(kinds or KINDS)
+    kinds = tuple(k for k in KINDS if k in (kinds or KINDS))
     scored = []
-    for doc_id, kind, record_id, title, body, in_title in _candidates(lib, q, kinds):
+    per_query = max(2 * limit, 100)
+    for doc_id, kind, record_id, title, body, in_title in _candidates(lib, q, kinds, per_query):
         score = _score(q, title, body, in_title)
         scored.append((score, _KIND_ORDER.get(kind, 9), len(title), doc_id,
                        kind, record_id, title, body))

@@ -130,3 +130,16 @@ def test_odd_queries_never_crash(seeded, query):
 def test_any_text_query_is_answered(seeded, q):
     hits = search.search(seeded["lib"], q)
     assert len(hits) <= 50
+
+
+def test_a_word_common_in_bodies_but_in_no_title(lib):
+    """Many events mention Changsha only in their place; an organisation has it in its name."""
+    for i in range(250):
+        events.create(lib, title_en=f"Seminar {i}", city="Changsha")
+    office = organisations.create(lib, name_en="Changsha Education Office")
+    hits = search.search(lib, "Changsha", limit=50)
+    assert (hits[0].kind, hits[0].id) == ("organisation", office.id)
+    assert len(hits) == 50
+    only_events = search.search(lib, "changsha", kinds=["event"], limit=200)
+    assert len(only_events) == 200 and {h.kind for h in only_events} == {"event"}
+    assert search.search(lib, "changsha", kinds=["person"]) == []
