@@ -4,6 +4,7 @@ and exposes a `Kind` built from it; all SQL for plain records lives here."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import sqlite3
 import uuid as uuidlib
@@ -75,7 +76,7 @@ class Spec:
     def table(self) -> str:
         return TABLES[self.kind]
 
-    @property
+    @functools.cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 

@@ -2,6 +2,7 @@
 transaction in `db`, one undoable command, and one coarse `changed` signal that views reload on."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db import attendances, certificates, events, organisations, people, records
+from db.errors import LibraryDamaged
 from db.library import Library
 
 KIND_MODULES = {
@@ -50,6 +52,7 @@ class Facade(QObject):
     changed = Signal(str)
     library_opened = Signal(object)  # the Library
     library_closed = Signal()
+    damaged = Signal(object)  # LibraryDamaged: a read hit a damaged page of the open library
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -80,7 +83,14 @@ class Facade(QObject):
         """Call a `db` function with the library first, under the connection lock."""
         assert self.lib is not None, "no library is open"
         with self.db_lock:
-            return fn(self.lib, *args, **kwargs)
+            try:
+                return fn(self.lib, *args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+                    raise
+                damage = LibraryDamaged(path=str(self.lib.path), detail=str(exc))
+                self.damaged.emit(damage)
+                raise damage from exc
 
     def get(self, kind: str, record_id: int) -> Any:
         return self.read(records.get, spec_of(kind), record_id)

@@ -40,6 +40,11 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         from desktop.auto_backup import AutoBackup
         self.auto_backup = AutoBackup(self, self.facade, self.tasks)
+        from desktop.library_health import LibraryHealth
+        self.health = LibraryHealth(self, self.tasks)
+        self.health.restored.connect(self.open_library_path)
+        self.facade.damaged.connect(self.health.report_damage)
+        self.facade.library_closed.connect(self.health.forget)
         self._editor_classes = editor_classes
         self.editors: dict[str, QWidget] = {}
         self._shown: tuple[str, int | None] | None = None  # kind and id in the editor
@@ -255,11 +260,13 @@ class MainWindow(QMainWindow):
         try:
             lib = open_library(path, create=create)
         except errors.CannotOpen as exc:
-            self.show_open_error(exc)
+            if not self.health.offer_restore(path.expanduser().absolute(), exc):
+                self.show_open_error(exc)
             return False
         self.show_empty()
         self.facade.open(lib)
         prefs.remember_library(lib.path)
+        self.health.check_in_background(lib)
         return True
 
     def show_open_error(self, exc: errors.CannotOpen) -> None:

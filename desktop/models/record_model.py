@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from db import records, search
+from db.errors import LibraryDamaged
 from desktop.editors.labels import ui_lang
 from desktop.facade import Facade, spec_of
 from desktop.models.columns import COLUMNS, TRASH_COLUMNS, WATCHES, Column, render
@@ -147,16 +148,21 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids, self._rows, self._next = [], [], None
         self.search_capped = False
-        if self.facade.lib is None:
-            self.total = 0
-        elif self._query and not self.trash:
-            self._ids, self._rows = self._search(self._query)
-            self.total = len(self._ids)
-            self.search_capped = self.total >= SEARCH_LIMIT
-        else:
-            self._ids, self._rows, self._next = self._page(None, keep)
-            self.total = self.facade.read(records.count, self.spec, trash=self.trash)
-        self.endResetModel()
+        self.total = 0
+        try:
+            if self.facade.lib is None:
+                pass
+            elif self._query and not self.trash:
+                self._ids, self._rows = self._search(self._query)
+                self.total = len(self._ids)
+                self.search_capped = self.total >= SEARCH_LIMIT
+            else:
+                self._ids, self._rows, self._next = self._page(None, keep)
+                self.total = self.facade.read(records.count, self.spec, trash=self.trash)
+        except LibraryDamaged:  # the facade has said so (facade.damaged); show an empty list
+            self._ids, self._rows, self._next, self.total = [], [], None, 0
+        finally:
+            self.endResetModel()
         self.count_changed.emit(self.total)
         self.reloaded.emit()
 
