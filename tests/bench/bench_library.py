@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from db import events, search
-from db.library import open_library
+from db.library import open_library, quick_check
 from tests.bench.timing import measure, once, row
 
 SIZES = dict(events=100_000, people=20_000, attendances=1_000_000, certificates=50_000)
@@ -45,6 +45,8 @@ def main(work: Path) -> None:
     _, ms = once(lambda: open_library(lib_dir).close())
     print(row("open the library (cold in this process)", ms, 300))
     print(row("open the library (median of 5)", measure(lambda: open_library(lib_dir).close(), repeat=5, warmup=0)["median_ms"], 300))
+    _, ms = once(lambda: quick_check(lib_dir))
+    print(row("quick_check, run in the background after opening", ms))
     lib = open_library(lib_dir)
     try:
         counts = {t: lib.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
