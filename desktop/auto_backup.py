@@ -5,7 +5,6 @@ open library's connection; the backup folder is read on the UI thread first."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
@@ -17,23 +16,6 @@ from desktop.facade import Facade
 from desktop.tasks import Task, TaskRunner
 
 HOUR_MS = 60 * 60 * 1000
-
-
-def start_connected(tasks: TaskRunner, fn, *args, finished=None, failed=None, done=None) -> Task:
-    """tasks.start(fn, *args) with the slots connected before fn runs: a task that fails at once
-    (a refused restore) would otherwise signal before anyone listens."""
-    gate = threading.Event()
-
-    def gated(*a):
-        gate.wait()
-        return fn(*a)
-
-    task = tasks.start(gated, *args)
-    for signal, slot in ((task.finished, finished), (task.failed, failed), (task.done, done)):
-        if slot is not None:
-            signal.connect(slot)
-    gate.set()
-    return task
 
 
 def backup_and_prune(lib, dest, progress=None):
@@ -81,9 +63,8 @@ class AutoBackup(QObject):
         """Back up now, in the background."""
         lib = self.facade.lib
         dest = self.facade.read(backup.backup_dir)
-        self.task = start_connected(self.tasks, backup_and_prune, lib, dest,
-                                    finished=self.finished, failed=self.failed,
-                                    done=self._done)
+        self.task = self.tasks.start(backup_and_prune, lib, dest, on_finished=self.finished.emit,
+                                     on_failed=self.failed.emit, on_done=self._done)
         self.started.emit()
         if hasattr(self.window, "statusBar"):
             self.window.statusBar().showMessage(self.tr("Backing up…"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import backup
-from desktop.auto_backup import _message, backup_and_prune, start_connected
+from desktop.auto_backup import _message, backup_and_prune
 from desktop.facade import Facade
 from desktop.history_view import local_time
 from desktop.tasks import Task, TaskRunner
@@ -116,9 +116,8 @@ class BackupDialog(QDialog):
     def _run(self, fn, *args, on_done) -> Task:
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.task = start_connected(self.tasks, fn, *args, finished=on_done,
-                                    failed=self._failed,
-                                    done=self._finished)
+        self.task = self.tasks.start(fn, *args, on_finished=on_done, on_failed=self._failed,
+                                     on_done=self._finished)
         self._update_buttons()
         self.busy_changed.emit(True)
         return self.task

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import check
-from desktop.auto_backup import _message, start_connected
+from desktop.auto_backup import _message
 from desktop.editors.labels import ui_lang
 from desktop.facade import Facade
 from desktop.tasks import Task, TaskRunner
@@ -55,9 +55,8 @@ class CheckDialog(QDialog):
         self.progress.setVisible(True)
         self.button_again.setEnabled(False)
         self.button_repair.setEnabled(False)
-        self.task = start_connected(  # under the connection lock
-            self.tasks, self.facade.read, fn, finished=on_done,
-            failed=self._failed, done=self._done)
+        self.task = self.tasks.start(  # under the connection lock
+            self.facade.read, fn, on_finished=on_done, on_failed=self._failed, on_done=self._done)
         return self.task
 
     def _failed(self, exc: BaseException) -> None:

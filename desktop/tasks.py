@@ -71,18 +71,19 @@ class TaskRunner(QObject):
 
     def start(self, fn: Callable[..., Any], *args: Any, with_task: bool = False,
               on_finished: Callable | None = None, on_failed: Callable | None = None,
-              on_progress: Callable | None = None, **kwargs: Any) -> Task:
+              on_progress: Callable | None = None, on_done: Callable | None = None,
+              **kwargs: Any) -> Task:
         """Run fn(*args, **kwargs) in the background. With `with_task`, fn gets the Task as its
-        first argument, to call `task.report(done, total, label)`. Pass the slots as `on_*`:
-        they are connected before fn runs (a task that ends at once would otherwise signal
-        before anyone listens)."""
+        first argument, to call `task.report(done, total, label)`. Pass the slots as `on_*`
+        (`on_done` after either end): they are connected before fn runs (a task that ends at
+        once would otherwise signal before anyone listens)."""
         task = Task(self)
         if with_task:
             args = (task, *args)
         self._running.add(task)
         task.done.connect(lambda: self._running.discard(task))
         for signal, slot in ((task.finished, on_finished), (task.failed, on_failed),
-                             (task.progress, on_progress)):
+                             (task.progress, on_progress), (task.done, on_done)):
             if slot is not None:
                 signal.connect(slot)
         self.pool.start(_Runner(task, fn, args, kwargs))
