@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self._limit_delete_to_lists()
         self.sections.currentRowChanged.connect(self._on_section)
         self.sections.setCurrentRow(0)
         self.facade.library_opened.connect(lambda _lib: self._on_library())
@@ -244,6 +245,14 @@ class MainWindow(QMainWindow):
         if not paths:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
+    def _limit_delete_to_lists(self) -> None:
+        """The Delete key trashes the list's record only while the focus is in a list: in an
+        editor it belongs to the field or table there (a character, an attendee, a scan)."""
+        self.removeAction(self.action_delete)
+        self.action_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for panel in self.panels.values():
+            panel.view.addAction(self.action_delete)
+
     def _section_titles(self) -> list[str]:
         return [self.tr("Events"), self.tr("Certificates"), self.tr("People"), self.tr("Organisations")]
 
@@ -350,6 +359,9 @@ class MainWindow(QMainWindow):
             editor.dirty_changed.connect(self._on_dirty)
             editor.saved.connect(self._on_saved)
             editor.open_record.connect(self.show_record)
+            if hasattr(editor, "new_certificate_requested"):
+                editor.new_certificate_requested.connect(
+                    lambda defaults: self.new_record("certificate", **defaults))
             self.editor_area.addWidget(editor)
             self.editors[kind] = editor
         return self.editors[kind]
@@ -411,8 +423,11 @@ class MainWindow(QMainWindow):
         self.editor_area.setCurrentWidget(editor)
         self._shown = (kind, None)
         self._on_dirty(editor.is_dirty())
-        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        editor.focusNextChild()
+        if hasattr(editor, "focus_first"):
+            editor.focus_first()  # the first field (the Chinese title), not the one after it
+        else:
+            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            editor.focusNextChild()
         return True
 
     def show_empty(self, text: str | None = None) -> None:

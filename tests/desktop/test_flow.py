@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from db import attendances, certificates, events, search
 from db.library import open_library
@@ -203,3 +204,67 @@ def test_the_flow_through_the_main_window(qtbot, window, lib_path):
     win.facade.open(open_library(lib_path))
     detail = win.facade.read(events.detail, conference_id)
     assert sorted(p.name_en for _a, p, _o in detail.attendees) == ["Lu Rui", "Mo Xiaojin"]
+
+
+def test_new_certificate_from_an_event_carries_it_over_in_the_window(qtbot, window):
+    """Event › New certificate opens the certificate editor with the event, its organiser as
+    issuer and its date; saved, the certificate is listed under the event."""
+    org = window.facade.create("organisation", {"name_en": "Sino-German Alliance"})
+    event = window.facade.create("event", {"title_en": CONFERENCE, "start_date": "2023-08"})
+    window.facade.read(events.add_organiser, event.id, org.id)
+    assert window.show_record("event", event.id)
+    ed = window.current_editor
+    qtbot.mouseClick(ed.new_cert_button, Qt.MouseButton.LeftButton)
+    cert = window.current_editor
+    assert isinstance(cert, CertificateEditor) and cert.record_id is None
+    assert window.current_kind == "certificate"
+    assert (cert.event.value(), cert.issuer.value(), cert._fields["issued_on"].text()) == (
+        event.id, org.id, "2023-08")
+    type_text(qtbot, cert._fields["title_en"], LICENCE)
+    qtbot.keyClick(cert._fields["title_en"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert cert.record_id is not None
+    assert [c.id for c in window.facade.read(events.detail, event.id).certificates] == [cert.record_id]
+
+
+def test_a_new_record_starts_in_its_first_field(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    ed = window.current_editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ed._fields["title_zh"])
+
+
+def test_delete_in_an_editor_belongs_to_the_field_or_table(qtbot, window):
+    """Delete trashes the list's record only from the list (or the menu): in a text field it
+    deletes a character, in the attendee table it removes the attendee."""
+    ann = window.facade.create("person", {"name_en": "Ann Li"})
+    event = window.facade.create("event", {"title_en": "Skills fair"})
+    assert window.show_record("event", event.id)
+    ed = window.current_editor
+    _pick(qtbot, ed.attendees.picker, "Ann Li")
+    assert ed.attendees.person_ids() == [ann.id]
+
+    edition = ed._fields["edition"]
+    edition.setFocus()
+    type_text(qtbot, edition, "7th")
+    edition.setCursorPosition(0)
+    qtbot.keyClick(edition, Qt.Key.Key_Delete)
+    assert edition.text() == "th"
+    assert not window.facade.get("event", event.id).deleted
+
+    table = ed.attendees.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert ed.attendees.person_ids() == []
+    assert not window.facade.get("event", event.id).deleted
+    assert not window.facade.get("person", ann.id).deleted
+
+    ed.revert()
+    panel = window.panels["event"]
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # from the list: the record goes
+    assert window.facade.get("event", event.id).deleted
+    window.action_undo.trigger()
+    assert not window.facade.get("event", event.id).deleted
+    panel.select_id(event.id)
+    window.action_delete.trigger()  # from the menu, wherever the focus is
+    assert window.facade.get("event", event.id).deleted
