@@ -7,44 +7,59 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Choices", text)
-
-
 def _event_kinds() -> dict[str, str]:
     return {
-        "conference": _t("Conference"), "seminar": _t("Seminar"), "ceremony": _t("Ceremony"),
-        "visit": _t("Visit"), "meeting": _t("Meeting"), "exhibition": _t("Exhibition"),
-        "training": _t("Training"), "other": _t("Other"),
+        "conference": QCoreApplication.translate("Choices", "Conference"),
+        "seminar": QCoreApplication.translate("Choices", "Seminar"),
+        "ceremony": QCoreApplication.translate("Choices", "Ceremony"),
+        "visit": QCoreApplication.translate("Choices", "Visit"),
+        "meeting": QCoreApplication.translate("Choices", "Meeting"),
+        "exhibition": QCoreApplication.translate("Choices", "Exhibition"),
+        "training": QCoreApplication.translate("Choices", "Training"),
+        "other": QCoreApplication.translate("Choices", "Other"),
     }
 
 
 def _organisation_kinds() -> dict[str, str]:
     return {
-        "ministry": _t("Ministry"), "chamber": _t("Chamber"), "alliance": _t("Alliance"),
-        "company": _t("Company"), "college": _t("College"), "embassy": _t("Embassy"),
-        "committee": _t("Committee"), "other": _t("Other"),
+        "ministry": QCoreApplication.translate("Choices", "Ministry"),
+        "chamber": QCoreApplication.translate("Choices", "Chamber"),
+        "alliance": QCoreApplication.translate("Choices", "Alliance"),
+        "company": QCoreApplication.translate("Choices", "Company"),
+        "college": QCoreApplication.translate("Choices", "College"),
+        "embassy": QCoreApplication.translate("Choices", "Embassy"),
+        "committee": QCoreApplication.translate("Choices", "Committee"),
+        "other": QCoreApplication.translate("Choices", "Other"),
     }
 
 
 def _certificate_kinds() -> dict[str, str]:
     return {
-        "certificate": _t("Certificate"), "licence": _t("Licence"), "award": _t("Award"),
-        "membership": _t("Membership"), "plaque": _t("Plaque"), "letter": _t("Letter"),
+        "certificate": QCoreApplication.translate("Choices", "Certificate"),
+        "licence": QCoreApplication.translate("Choices", "Licence"),
+        "award": QCoreApplication.translate("Choices", "Award"),
+        "membership": QCoreApplication.translate("Choices", "Membership"),
+        "plaque": QCoreApplication.translate("Choices", "Plaque"),
+        "letter": QCoreApplication.translate("Choices", "Letter"),
     }
 
 
 def _attendance_roles() -> dict[str, str]:
     return {
-        "delegate": _t("Delegate"), "speaker": _t("Speaker"), "keynote": _t("Keynote"),
-        "guest": _t("Guest"), "organiser": _t("Organiser"),
+        "delegate": QCoreApplication.translate("Choices", "Delegate"),
+        "speaker": QCoreApplication.translate("Choices", "Speaker"),
+        "keynote": QCoreApplication.translate("Choices", "Keynote"),
+        "guest": QCoreApplication.translate("Choices", "Guest"),
+        "organiser": QCoreApplication.translate("Choices", "Organiser", "attendee role"),
     }
 
 
 def _organiser_roles() -> dict[str, str]:
     return {
-        "organiser": _t("Organiser"), "co-organiser": _t("Co-organiser"), "host": _t("Host"),
-        "supporter": _t("Supporter"),
+        "organiser": QCoreApplication.translate("Choices", "Organiser", "organiser role"),
+        "co-organiser": QCoreApplication.translate("Choices", "Co-organiser"),
+        "host": QCoreApplication.translate("Choices", "Host"),
+        "supporter": QCoreApplication.translate("Choices", "Supporter"),
     }
 
 
