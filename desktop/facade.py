@@ -97,8 +97,16 @@ class Facade(QObject):
 
     # ------------------------------------------------------------ undoable changes
 
-    def _push(self, text: str, kind: str, do: Callable[[], Any], undo: Callable[[], Any]) -> Any:
-        """Run `do` now (raising its error, nothing pushed); make it undoable on success."""
+    def _push(self, text: str, kinds: str | tuple[str, ...], do: Callable[[], Any],
+              undo: Callable[[], Any]) -> Any:
+        """Run `do` now (raising its error, nothing pushed); make it undoable on success.
+        `changed` fires for each of `kinds` after do, undo and redo."""
+        kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+
+        def emit():
+            for kind in kinds:
+                self.changed.emit(kind)
+
         with self.db_lock:
             result = do()
         state = {"first": True}
@@ -109,16 +117,16 @@ class Facade(QObject):
                 return result
             with self.db_lock:
                 out = do()
-            self.changed.emit(kind)
+            emit()
             return out
 
         def undo_():
             with self.db_lock:
                 undo()
-            self.changed.emit(kind)
+            emit()
 
         self.undo_stack.push(_Command(text, redo, undo_))
-        self.changed.emit(kind)
+        emit()
         return result
 
     def create(self, kind: str, values: dict[str, Any], text: str | None = None) -> Any:
@@ -166,7 +174,9 @@ class Facade(QObject):
             lambda: records.delete(self.lib, spec, record_id),
         )
 
-    def action(self, text: str, kind: str, do: Callable[[Library], Any],
+    def action(self, text: str, kinds: str | tuple[str, ...], do: Callable[[Library], Any],
                undo: Callable[[Library], Any]) -> Any:
-        """Any other undoable user action, as a pair of `db` calls (each one transaction)."""
-        return self._push(text, kind, lambda: do(self.lib), lambda: undo(self.lib))
+        """Any other undoable user action, as a pair of `db` calls (each one transaction).
+        `kinds`: the kind of record it changes, or several (a person created with their
+        attendance: ("attendance", "person")); `changed` fires for each."""
+        return self._push(text, kinds, lambda: do(self.lib), lambda: undo(self.lib))

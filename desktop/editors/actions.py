@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from db import attendances, events, people
+from db import attendances, events, organisations, people
 
 
 def add_link(facade, text: str, kind: str, create: Callable[[Any], Any],
@@ -48,9 +48,7 @@ def add_new_attendee(facade, text: str, event_id: int, person: dict[str, Any], r
             attendances.delete(lib, made["attendance"])
             people.delete(lib, made["person"])
 
-    result = facade.action(text, "attendance", do, undo)
-    facade.changed.emit("person")  # person lists show the new person too
-    return result
+    return facade.action(text, ("attendance", "person"), do, undo)  # the People list too
 
 
 def remove_link(facade, text: str, kind: str, record_id: int,
@@ -68,3 +66,27 @@ def add_organiser(facade, text: str, event_id: int, organisation_id: int, role: 
     return add_link(facade, text, "organiser",
                     lambda lib: events.add_organiser(lib, event_id, organisation_id, role=role),
                     events.remove_organiser, events.restore_organiser)
+
+
+def add_new_organiser(facade, text: str, event_id: int, organisation: dict[str, Any],
+                      role: str) -> Any:
+    """Create an organisation and make it an organiser of the event as one user action (one
+    undo step, which takes the organisation out of the Organisations list again)."""
+    made: dict[str, int] = {}
+
+    def do(lib):
+        with lib.atomic():
+            if made:
+                organisations.restore(lib, made["organisation"])
+                return events.restore_organiser(lib, made["organiser"])
+            org = organisations.create(lib, **organisation)
+            link = events.add_organiser(lib, event_id, org.id, role=role)
+            made.update(organisation=org.id, organiser=link.id)
+            return link
+
+    def undo(lib):
+        with lib.atomic():
+            events.remove_organiser(lib, made["organiser"])
+            organisations.delete(lib, made["organisation"])
+
+    return facade.action(text, ("organiser", "organisation"), do, undo)

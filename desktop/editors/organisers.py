@@ -14,7 +14,7 @@ from db.errors import LibraryError
 from desktop.editors import actions
 from desktop.editors.fields import ChoiceField, ErrorLabel, compact_table, fit_height, reset_rows
 from desktop.editors.labels import display_name, ui_lang
-from desktop.editors.picker import RecordPicker, create_named
+from desktop.editors.picker import RecordPicker, named_values
 
 
 class OrganisersSection(QWidget):
@@ -82,12 +82,22 @@ class OrganisersSection(QWidget):
         return {oid: role for _id, oid, role in self._rows}
 
     def add_organisation(self, organisation_id: int, role: str | None = None) -> bool:
+        return self._add(lambda event_id: actions.add_organiser(
+            self.facade, self.tr("Add organiser"), event_id, organisation_id,
+            role or self.role.value()))
+
+    def _create(self, text: str) -> bool:
+        """A new organisation typed in: created and added as organiser in one undo step."""
+        return self._add(lambda event_id: actions.add_new_organiser(
+            self.facade, self.tr("Add new organiser"), event_id,
+            named_values("organisation", text), self.role.value()))
+
+    def _add(self, add: Callable[[int], object]) -> bool:
         event_id = self.ensure_event()
         if event_id is None:
             return False
         try:
-            actions.add_organiser(self.facade, self.tr("Add organiser"), event_id, organisation_id,
-                                  role or self.role.value())
+            add(event_id)
         except LibraryError as exc:
             self.error.show_message(exc.message(ui_lang()))
             return False
@@ -95,12 +105,6 @@ class OrganisersSection(QWidget):
         self.picker.set_value(None)
         self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
-
-    def _create(self, text: str) -> None:
-        if self.ensure_event() is None:
-            return
-        org = create_named(self.facade, "organisation", text)
-        self.add_organisation(org.id)
 
     def set_role(self, row: int, role: str) -> None:
         oid, _org, old = self._rows[row]

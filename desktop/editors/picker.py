@@ -160,11 +160,15 @@ class RecordPicker(QLineEdit):
         self.picked.emit(self._id)
 
 
-def create_named(facade, kind: str, text: str) -> Any:
-    """Create a record with just a name typed in a picker (one undoable action)."""
+def named_values(kind: str, text: str) -> dict[str, Any]:
+    """The name fields of a record from a name typed in a picker (Chinese and English parts)."""
     zh_field, en_field = NAME_FIELDS[kind]
     name = split_name(text)
-    values = {zh_field: name["zh"] or None, en_field: name["en"] or None}
-    return facade.create(kind, values)
+    return {zh_field: name["zh"] or None, en_field: name["en"] or None}
+
+
+def create_named(facade, kind: str, text: str) -> Any:
+    """Create a record with just a name typed in a picker (one undoable action)."""
+    return facade.create(kind, named_values(kind, text))
 
 

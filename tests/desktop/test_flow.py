@@ -268,3 +268,31 @@ def test_delete_in_an_editor_belongs_to_the_field_or_table(qtbot, window):
     panel.select_id(event.id)
     window.action_delete.trigger()  # from the menu, wherever the focus is
     assert window.facade.get("event", event.id).deleted
+
+
+def _names(panel):
+    return [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+
+
+def test_undoing_an_inline_creation_takes_it_out_of_its_list(qtbot, window):
+    """A person (or organisation) typed in the event editor is created with the attendance (or
+    organiser role) in one step; Ctrl+Z takes it out of the People (Organisations) list too."""
+    event = window.facade.create("event", {"title_en": "Skills fair"})
+    assert window.show_record("event", event.id)
+    ed = window.current_editor
+    people, orgs = window.panels["person"], window.panels["organisation"]
+    _pick(qtbot, ed.attendees.picker, "Mo Xiaojin")
+    qtbot.keyClick(ed.attendees.create_form.position, Qt.Key.Key_Return)
+    _pick(qtbot, ed.organisers.picker, "Sino-German Alliance")
+    assert _names(people) == ["Mo Xiaojin"]
+    assert _names(orgs) == ["Sino-German Alliance"]
+    assert len(ed.organisers.organisation_ids()) == 1
+
+    window.action_undo.trigger()  # the organiser and its new organisation, one step
+    assert _names(orgs) == [] and ed.organisers.organisation_ids() == []
+    window.action_undo.trigger()  # the attendee and the new person, one step
+    assert _names(people) == [] and ed.attendees.person_ids() == []
+    window.action_redo.trigger()
+    window.action_redo.trigger()
+    assert _names(people) == ["Mo Xiaojin"] and _names(orgs) == ["Sino-German Alliance"]
+    assert len(ed.attendees.person_ids()) == 1 and len(ed.organisers.organisation_ids()) == 1
