@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from db import attendances, certificates, events, organisations, people, records
+from db import attachments, attendances, certificates, events, organisations, people, records, trash
 from db.errors import LibraryDamaged
 from db.library import Library
 
@@ -20,6 +20,7 @@ KIND_MODULES = {
     "organisation": organisations,
     "certificate": certificates,
     "attendance": attendances,
+    "attachment": attachments,
 }
 
 
@@ -166,13 +167,22 @@ class Facade(QObject):
         )
 
     def restore(self, kind: str, record_id: int, text: str | None = None) -> Any:
-        """Bring a record back from the trash. Undo moves it back."""
+        """Bring a record (or a scan, a link) back from the trash. Undo moves it back."""
         spec = spec_of(kind)
         return self._push(
             text or self.tr("Restore %1").replace("%1", kind), kind,
-            lambda: records.restore(self.lib, spec, record_id),
+            lambda: trash.restore(self.lib, kind, record_id),
             lambda: records.delete(self.lib, spec, record_id),
         )
+
+    def erase(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Erase from the trash for good (`db.trash.purge` or `empty`). Not undoable: the undo
+        history is cleared, as its steps may name what is gone; every kind is signalled."""
+        result = self.read(fn, *args)
+        self.undo_stack.clear()
+        for kind in trash.TABLES:
+            self.changed.emit(kind)
+        return result
 
     def action(self, text: str, kinds: str | tuple[str, ...], do: Callable[[Library], Any],
                undo: Callable[[Library], Any]) -> Any:

@@ -1,5 +1,6 @@
-"""The trash: deleted events, certificates, people and organisations, newest first. Restoring
-goes through the facade, so Ctrl+Z moves the record back to the trash."""
+"""The trash: deleted events, certificates, people, organisations and scans, newest first.
+Restoring goes through the facade, so Ctrl+Z moves the record back to the trash; deleting
+permanently and emptying the trash erase for good (db.trash), after a confirmation."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -7,12 +8,13 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTabBar, QTableView, QVBoxLayout, QWidget,
 )
 
+from db import trash
 from db.errors import LibraryError
 from desktop.editors.labels import ui_lang
 from desktop.facade import Facade
 from desktop.models import RecordTableModel
 
-KINDS = ("event", "certificate", "person", "organisation")
+KINDS = ("event", "certificate", "person", "organisation", "attachment")
 
 
 class TrashDialog(QDialog):
@@ -27,7 +29,8 @@ class TrashDialog(QDialog):
         self.views: dict[str, QTableView] = {}
         self._titles: list[str] = []
         titles = {"event": self.tr("Events"), "certificate": self.tr("Certificates"),
-                  "person": self.tr("People"), "organisation": self.tr("Organisations")}
+                  "person": self.tr("People"), "organisation": self.tr("Organisations"),
+                  "attachment": self.tr("Scans")}
         for kind in KINDS:
             model = RecordTableModel(facade, kind, trash=True, parent=self)
             view = QTableView(self)
@@ -46,8 +49,9 @@ class TrashDialog(QDialog):
             self.stack.addWidget(view)
             model.count_changed.connect(self._update_tabs)
         self.tabs.currentChanged.connect(self._on_tab)
-        self.hint = QLabel(self.tr("Deleted records stay here until they are restored."
-                                   " Restoring can be undone with Ctrl+Z."), self)
+        self.hint = QLabel(self.tr("Deleted records stay here until they are restored or deleted"
+                                   " permanently. Restoring can be undone with Ctrl+Z; deleting"
+                                   " permanently cannot."), self)
         self.hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
@@ -55,6 +59,14 @@ class TrashDialog(QDialog):
         self.restore_button.setDefault(True)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button = QPushButton(self.tr("&Delete permanently"), self)
+        self.purge_button.setObjectName("purge_button")
+        buttons.addButton(self.purge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.purge_button.clicked.connect(self.purge_selected)
+        self.empty_button = QPushButton(self.tr("&Empty trash…"), self)
+        self.empty_button.setObjectName("empty_button")
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.empty_button.clicked.connect(self.empty_trash)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -85,7 +97,10 @@ class TrashDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.models[self.kind].rowCount() > 0)
+        has = self.models[self.kind].rowCount() > 0
+        self.restore_button.setEnabled(has)
+        self.purge_button.setEnabled(has)
+        self.empty_button.setEnabled(any(m.total for m in self.models.values()))
 
     def select_record(self, kind: str, record_id: int) -> bool:
         self.show_kind(kind)
@@ -94,10 +109,21 @@ class TrashDialog(QDialog):
             self.views[kind].selectRow(row)
         return row >= 0
 
-    def restore_selected(self) -> bool:
+    def _selected(self) -> tuple[str, int | None, int]:
+        """The current tab's kind, its selected id (None if none) and row."""
         kind = self.kind
         index = self.views[kind].currentIndex()
         record_id = self.models[kind].id_at(index.row()) if index.isValid() else None
+        return kind, record_id, index.row()
+
+    def _select_near(self, kind: str, row: int) -> None:
+        view = self.views[kind]
+        if view.model().rowCount():
+            view.selectRow(min(row, view.model().rowCount() - 1))
+        self._update_buttons()
+
+    def restore_selected(self) -> bool:
+        kind, record_id, row = self._selected()
         if record_id is None:
             return False
         try:
@@ -105,7 +131,53 @@ class TrashDialog(QDialog):
         except LibraryError as exc:
             QMessageBox.warning(self, self.tr("Cannot restore"), exc.message(ui_lang()))
             return False
-        view = self.views[kind]
-        if view.model().rowCount():
-            view.selectRow(min(index.row(), view.model().rowCount() - 1))
+        self._select_near(kind, row)
         return True
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def purge_selected(self) -> bool:
+        """Erase the selected item for good, after a confirmation naming it. Something a live
+        record still uses is refused, with the library's message."""
+        kind, record_id, row = self._selected()
+        if record_id is None:
+            return False
+        name = self.models[kind].index(row, 0).data()
+        if not self._confirm(self.tr("Delete permanently"),
+                             self.tr("Delete “%1” permanently? This cannot be undone, and the undo"
+                                     " history is cleared.").replace("%1", name)):
+            return False
+        try:
+            self.facade.erase(trash.purge, kind, record_id)
+        except LibraryError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete permanently"), exc.message(ui_lang()))
+            return False
+        self._select_near(kind, row)
+        return True
+
+    def empty_trash(self) -> trash.PurgeResult | None:
+        """Erase everything in the trash for good, after a confirmation naming the count; what
+        live records still use stays, and the clerk is told why."""
+        total = self.facade.read(trash.count)
+        if not total or not self._confirm(
+                self.tr("Empty trash"),
+                self.tr("Delete all %n item(s) in the trash permanently? This cannot be undone,"
+                        " and the undo history is cleared.", "", total)):
+            return None
+        try:
+            result = self.facade.erase(trash.empty)
+        except LibraryError as exc:
+            QMessageBox.warning(self, self.tr("Cannot empty the trash"), exc.message(ui_lang()))
+            return None
+        if result.kept:
+            QMessageBox.information(
+                self, self.tr("Empty trash"),
+                self.tr("%n item(s) stay in the trash because records outside it still use them:",
+                        "", len(result.kept)) + "\n\n" + "\n".join(why for _k, _i, why in result.kept))
+        for kind in KINDS:
+            self._select_near(kind, 0)
+        return result

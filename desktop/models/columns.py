@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from db import dates, organisations, people, records
+from db import certificates, dates, events, organisations, people, records
 from db.library import Library
 from desktop.editors.labels import choice_label, display_name as both
 
@@ -92,7 +92,24 @@ def _organisation_rows(lib, items, lang):
             for o in items]
 
 
+def _owner_names(lib: Library, items, lang: str) -> dict[tuple[str, int], str]:
+    """For scans in the trash: "Event: its title" of each record they belong to, one query a kind."""
+    specs = {"event": events.SPEC, "certificate": certificates.SPEC, "person": people.SPEC}
+    out = {}
+    for kind, spec in specs.items():
+        ids = {r.owner_id for r in items if r.owner_kind == kind}
+        for rec in (records.by_ids(lib, spec, ids) if ids else ()):
+            zh = getattr(rec, "name_zh", None) or getattr(rec, "title_zh", None)
+            en = getattr(rec, "name_en", None) or getattr(rec, "title_en", None)
+            out[(kind, rec.id)] = f"{kind_name(kind)}: {one(zh, en, lang)}"
+    return out
+
+
 def _trash_rows(lib, items, lang):
+    if items and hasattr(items[0], "owner_kind"):  # scans: the file's name · what it belonged to
+        owners = _owner_names(lib, items, lang)
+        return [(f"{r.name} · {owners.get((r.owner_kind, r.owner_id), '')}".rstrip(" ·"),
+                 _local_time(r.deleted_at)) for r in items]
     rows = []
     for r in items:
         zh = getattr(r, "name_zh", None) or getattr(r, "title_zh", None)

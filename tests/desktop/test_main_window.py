@@ -6,12 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from db import records
+from db import attachments, records, trash
 from db.library import open_library
 from desktop.facade import spec_of
 from desktop.main_window import MainWindow
 from desktop.trash_dialog import TrashDialog
 from tests.desktop.shell_helpers import STAND_INS, bulk_events, use_temp_settings
+from tests.fixtures import corpus
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -234,3 +235,82 @@ def test_print_is_reserved_and_every_action_has_a_menu_entry(window):
         assert action in in_menus
     keys = {k.toString() for k in window.action_redo.shortcuts()}
     assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+
+
+def _answer(monkeypatch, button=QMessageBox.StandardButton.Yes):
+    """Answer the next confirmations with `button`; returns the texts asked and warned."""
+    said = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *a, **k: said.append(text) or button)
+    for name in ("warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _parent, _title, text, *a, **k: said.append(text))
+    return said
+
+
+@pytest.fixture
+def trash_dialog(qtbot, window):
+    dialog = TrashDialog(window.facade, window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_delete_permanently_asks_and_a_live_reference_refuses(qtbot, window, trash_dialog,
+                                                              monkeypatch):
+    facade = window.facade
+    gone = facade.create("event", {"title_en": "Erase me"})
+    org = facade.create("organisation", {"name_en": "Still used"})
+    facade.create("person", {"name_en": "Ann", "organisation_id": org.id})
+    facade.delete("event", gone.id)
+    facade.delete("organisation", org.id)
+    dialog = trash_dialog
+
+    said = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert dialog.select_record("event", gone.id)
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert "Erase me" in said[0] and dialog.models["event"].rowCount() == 1
+
+    said = _answer(monkeypatch)
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert dialog.models["event"].rowCount() == 0
+    assert facade.read(trash.count) == 1
+    assert not window.action_undo.isEnabled()  # erasing cannot be undone
+
+    assert dialog.select_record("organisation", org.id)
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert "still used by 1 record" in said[-1]  # the library's refusal, shown
+    assert dialog.models["organisation"].rowCount() == 1
+
+
+def test_empty_trash_names_the_count_and_keeps_what_is_used(qtbot, window, trash_dialog,
+                                                            monkeypatch):
+    facade = window.facade
+    for title in ("One", "Two"):
+        facade.delete("event", facade.create("event", {"title_en": title}).id)
+    org = facade.create("organisation", {"name_en": "Still used"})
+    facade.create("person", {"name_en": "Ann", "organisation_id": org.id})
+    facade.delete("organisation", org.id)
+    said = _answer(monkeypatch)
+    qtbot.mouseClick(trash_dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert "all 3 item(s)" in said[0]
+    assert "1 item(s) stay" in said[1] and "Still used" in said[1]
+    assert trash_dialog.models["event"].rowCount() == 0
+    assert [i.id for i in facade.read(trash.list_trash)] == [org.id]
+
+
+def test_trashed_scans_are_listed_and_restored_undoably(qtbot, window, trash_dialog):
+    facade = window.facade
+    event = facade.create("event", {"title_en": "Skills fair"})
+    scan = facade.read(attachments.add, corpus.jpeg_bytes(corpus.picture()), owner_kind="event",
+                       owner_id=event.id, original_name="licence.jpg").attachment
+    facade.action("Remove scan", "attachment", lambda lib: attachments.delete(lib, scan.id),
+                  lambda lib: attachments.restore(lib, scan.id))
+    dialog = trash_dialog
+    assert dialog.models["attachment"].rowCount() == 1
+    assert dialog.select_record("attachment", scan.id)
+    assert dialog.models["attachment"].index(0, 0).data() == "licence.jpg · Event: Skills fair"
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert facade.read(attachments.for_owner, "event", event.id)[0].id == scan.id
+    assert dialog.models["attachment"].rowCount() == 0
+    window.action_undo.trigger()
+    assert facade.read(attachments.for_owner, "event", event.id) == []
+    assert dialog.models["attachment"].rowCount() == 1
