@@ -5,16 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from db.library import default_library_path, is_library
-from desktop import prefs
+from desktop import language, prefs
 from desktop.editors.labels import ui_lang
+from desktop.language import Translations
 from desktop.main_window import KINDS, MainWindow
-
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
-CATALOGUE = "cooperation_records"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -25,23 +23,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Load Qt's own and our Chinese catalogues when the language is Chinese (English is the
-    source). Keep the returned translators alive as long as the application."""
-    if lang == "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    installed = []
-    if lang != "zh":
-        return installed
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_dir), (f"{CATALOGUE}_zh_CN", str(TRANSLATIONS))):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+def install_translators(app: QCoreApplication, lang: str) -> Translations:
+    """Qt's own and our Chinese catalogues when the language is Chinese (English is the
+    source), through desktop.language so that View › Language can switch later."""
+    return language.install(app, lang)
 
 
 def initial_library(library_path: Path | None) -> tuple[Path, bool]:
@@ -101,7 +86,7 @@ def offer_demo(window: MainWindow):
 
 def main(library_path: Path | None = None) -> int:
     app = create_application()
-    translators = install_translators(app, prefs.language())  # noqa: F841 - kept alive
+    install_translators(app, prefs.language())  # a child of the app: lives as long
     window = MainWindow()
     window.show()
     start(window, library_path)

@@ -2,7 +2,7 @@
 list (sortable columns, paged from the library) and a count."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
@@ -150,11 +150,12 @@ class RecordListPanel(QWidget):
             header.blockSignals(blocked)
 
     def _show_count(self, total: int) -> None:
+        number = QLocale().toString(total)
         if self.model.query:
-            text = (self.tr("More than %1 found").replace("%1", f"{total:,}")
-                    if self.model.search_capped else self.tr("%1 found").replace("%1", f"{total:,}"))
+            text = (self.tr("More than %1 found").replace("%1", number)
+                    if self.model.search_capped else self.tr("%1 found").replace("%1", number))
         else:
-            text = self.tr("%1 records").replace("%1", f"{total:,}")
+            text = self.tr("%1 records").replace("%1", number)
         self.count_label.setText(text)
 
     def _placeholder(self) -> str:

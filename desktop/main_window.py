@@ -216,6 +216,11 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.action_trash)
+        from desktop import language
+        view_menu.addSeparator()
+        self.action_both_languages = language.both_languages_action(self)
+        view_menu.addAction(self.action_both_languages)
+        view_menu.addMenu(language.language_menu(self))
 
         tools_menu = bar.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.action_backups)
@@ -325,10 +330,19 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
         self.lists.setEnabled(has)
         self.sections.setEnabled(has)
-        title = self.tr("Cooperation Records")
-        self.setWindowTitle(f"{lib.path.name} [*] — {title}" if has else title)
+        self._show_title()
         self.show_empty()
         self.library_changed.emit()
+
+    def _show_title(self) -> None:
+        lib = self.facade.lib
+        title = self.tr("Cooperation Records")
+        self.setWindowTitle(f"{lib.path.name} [*] — {title}" if lib is not None else title)
+
+    def retranslate(self) -> None:
+        """After a language switch (desktop.language): the window title, built at run time.
+        The editor keeps its record and unsaved values."""
+        self._show_title()
 
     # ------------------------------------------------------------ sections and records
 

@@ -19,10 +19,32 @@ def settings() -> QSettings:
 
 def language() -> str:
     """'zh' or 'en': the `language` setting, else COOPREC_LANG, else the system locale."""
-    value = settings().value("language", "") or os.environ.get("COOPREC_LANG", "")
+    value = language_choice() or os.environ.get("COOPREC_LANG", "")
     if not value:
         value = QLocale.system().name()
     return "zh" if str(value).lower().startswith("zh") else "en"
+
+
+def language_choice() -> str:
+    """The View › Language setting: 'en', 'zh' or '' (the system's)."""
+    value = str(settings().value("language", "") or "")
+    return value if value in ("en", "zh") else ""
+
+
+def set_language_choice(value: str) -> None:
+    store = settings()
+    store.setValue("language", value if value in ("en", "zh") else "")
+    store.sync()
+
+
+def both_languages() -> bool:
+    """View › Show both languages: names and titles in both (preferred first), else one."""
+    value = settings().value("view/both_languages", True)
+    return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+
+
+def set_both_languages(on: bool) -> None:
+    settings().setValue("view/both_languages", bool(on))
 
 
 def recent_libraries() -> list[Path]:

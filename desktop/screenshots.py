@@ -74,7 +74,7 @@ def shoot(out: Path, library: Path, lang: str) -> list[Path]:
     from desktop.trash_dialog import TrashDialog
 
     app = QCoreApplication.instance()
-    translators = install_translators(app, lang)
+    install_translators(app, lang)  # switches from the previous language, if any
     suffix = "" if lang == "en" else f"-{lang}"
     saved = []
 
@@ -124,8 +124,6 @@ def shoot(out: Path, library: Path, lang: str) -> list[Path]:
     window.close()
     window.deleteLater()
     app.processEvents()
-    for t in translators:
-        app.removeTranslator(t)
     return saved
 
 

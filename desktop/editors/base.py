@@ -250,6 +250,13 @@ class RecordEditor(QWidget):
     def reload_sections(self) -> None:
         """Refresh the lists beside the form (attendees, sub-events, ...)."""
 
+    def retranslate(self) -> None:
+        """After a language switch: the heading and the lists beside the form in the new
+        language. The form's values, typed or not, stay as they are (and so does dirty)."""
+        self.heading.setText(self.title_text())
+        if self.facade.lib is not None:
+            self.reload_sections()
+
     def _edited(self) -> None:
         if not self._busy:
             self._set_dirty(bool(self.changes()) or self._prefilled)

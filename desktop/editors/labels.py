@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop import prefs
+
 
 def _event_kinds() -> dict[str, str]:
     return {
@@ -89,6 +91,13 @@ def ui_lang() -> str:
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
-def display_name(zh: str | None, en: str | None) -> str:
-    """Both names of a record, Chinese first: '吕蕊 · Lu Rui'."""
-    return " · ".join(n for n in (zh, en) if n)
+def display_name(zh: str | None, en: str | None, lang: str | None = None,
+                 both: bool | None = None) -> str:
+    """A record's name in the clerk's language, the other as a fallback; with `both` (the View ›
+    Show both languages setting by default) the other follows: '吕蕊 · Lu Rui' / 'Lu Rui · 吕蕊'."""
+    lang = lang or ui_lang()
+    both = prefs.both_languages() if both is None else both
+    first, second = (zh, en) if lang == "zh" else (en, zh)
+    if both:
+        return " · ".join(n for n in (first, second) if n)
+    return first or second or ""

@@ -9,9 +9,10 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from db import search
+from db import records, search
 from db.collation import has_cjk
 from desktop.editors.labels import display_name
+from desktop.facade import spec_of
 
 CREATE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,6 +89,12 @@ class RecordPicker(QLineEdit):
             out.append((item.text(), item.data(ID_ROLE)))
         return out
 
+    def _names(self, ids: list[int]) -> dict[int, str]:
+        """The suggestions' names in the clerk's language first (the hits say Chinese first)."""
+        zh, en = NAME_FIELDS[self.kind]
+        found = self.facade.read(records.by_ids, spec_of(self.kind), ids) if ids else []
+        return {r.id: display_name(getattr(r, zh), getattr(r, en)) for r in found}
+
     def refresh(self, text: str | None = None) -> None:
         text = (self.text() if text is None else text).strip()
         self.model.clear()
@@ -96,10 +103,11 @@ class RecordPicker(QLineEdit):
             return
         hits = self.facade.read(search.search, text, kinds=[self.kind], limit=self.limit + len(self.exclude))
         shown = 0
+        names = self._names([h.id for h in hits if h.id not in self.exclude][:self.limit])
         for hit in hits:
             if hit.id in self.exclude or shown >= self.limit:
                 continue
-            item = QStandardItem(hit.title)
+            item = QStandardItem(names.get(hit.id) or hit.title)
             item.setData(hit.id, ID_ROLE)
             if hit.snippet:
                 item.setToolTip(hit.snippet)

@@ -11,7 +11,10 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from db import certificates, dates, events, organisations, people, records
 from db.library import Library
-from desktop.editors.labels import choice_label, display_name as both
+from functools import partial
+
+from desktop import prefs
+from desktop.editors.labels import choice_label, display_name
 
 
 
@@ -61,16 +64,16 @@ def _names(lib: Library, spec: records.Spec, ids, lang: str) -> dict[int, str]:
     return out
 
 
-Renderer = Callable[[Library, Sequence, str], list[tuple[str, ...]]]
+Renderer = Callable[[Library, Sequence, str, Callable], list[tuple[str, ...]]]
 
 
-def _event_rows(lib, items, lang):
+def _event_rows(lib, items, lang, both):
     return [(both(e.title_zh, e.title_en), choice_label("event_kind", e.kind),
              dates.format_range(e.start_date, e.end_date, lang),
              ", ".join(p for p in (e.city, e.region, e.country) if p)) for e in items]
 
 
-def _certificate_rows(lib, items, lang):
+def _certificate_rows(lib, items, lang, both):
     issuers = _names(lib, organisations.SPEC, (c.issuer_id for c in items), lang)
     persons = _names(lib, people.SPEC, (c.recipient_person_id for c in items), lang)
     return [(both(c.title_zh, c.title_en), choice_label("certificate_kind", c.kind),
@@ -80,13 +83,13 @@ def _certificate_rows(lib, items, lang):
             for c in items]
 
 
-def _person_rows(lib, items, lang):
+def _person_rows(lib, items, lang, both):
     orgs = _names(lib, organisations.SPEC, (p.organisation_id for p in items), lang)
     return [(both(p.name_zh, p.name_en), p.position or "", orgs.get(p.organisation_id, ""),
              "✓" if p.is_staff else "") for p in items]
 
 
-def _organisation_rows(lib, items, lang):
+def _organisation_rows(lib, items, lang, both):
     return [(both(o.name_zh, o.name_en), o.abbreviation or "",
              choice_label("organisation_kind", o.kind), o.country or "")
             for o in items]
@@ -105,7 +108,7 @@ def _owner_names(lib: Library, items, lang: str) -> dict[tuple[str, int], str]:
     return out
 
 
-def _trash_rows(lib, items, lang):
+def _trash_rows(lib, items, lang, both):
     if items and hasattr(items[0], "owner_kind"):  # scans: the file's name · what it belonged to
         owners = _owner_names(lib, items, lang)
         return [(f"{r.name} · {owners.get((r.owner_kind, r.owner_id), '')}".rstrip(" ·"),
@@ -156,4 +159,7 @@ WATCHES = {
 
 
 def render(lib: Library, kind: str, items: Sequence, lang: str, trash: bool = False):
-    return (_trash_rows if trash else RENDERERS[kind])(lib, items, lang)
+    """Display rows of `items`; names and titles in `lang`, the other language after them when
+    View › Show both languages is on."""
+    both = partial(display_name, lang=lang, both=prefs.both_languages())
+    return (_trash_rows if trash else RENDERERS[kind])(lib, items, lang, both)

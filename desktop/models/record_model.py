@@ -182,6 +182,12 @@ class RecordTableModel(QAbstractTableModel):
         items = [found[i] for i in ids if i in found]
         return [r.id for r in items], self.facade.read(render, self.kind, items, self.lang)
 
+    def retranslate(self) -> None:
+        """After a language switch (or View › Show both languages): rows again in the new
+        language (headers follow from headerData)."""
+        self.lang = ui_lang()
+        self.reload()
+
     def _on_changed(self, kind: str) -> None:
         if kind == self.kind or (not self.trash and kind in WATCHES[self.kind]):
             self.reload()

@@ -880,6 +880,21 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;both languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryHealth</name>
     <message>
         <source>The library is damaged</source>
@@ -1274,6 +1289,10 @@ The damaged library is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add new organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change organiser role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1574,11 +1593,57 @@ The damaged library is left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deleted records stay here until they are restored. Restoring can be undone with Ctrl+Z.</source>
+        <source>Scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deleted records stay here until they are restored or deleted permanently. Restoring can be undone with Ctrl+Z; deleting permanently cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1” permanently? This cannot be undone, and the undo history is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n item(s) in the trash permanently? This cannot be undone, and the undo history is cleared.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot empty the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) stay in the trash because records outside it still use them:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

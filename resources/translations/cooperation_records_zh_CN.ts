@@ -878,6 +878,21 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Show &amp;both languages</source>
+        <translation>同时显示中英文(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>LibraryHealth</name>
     <message>
         <source>The library is damaged</source>
@@ -1277,6 +1292,10 @@ The damaged library is left as it is.</source>
         <translation>添加主办单位</translation>
     </message>
     <message>
+        <source>Add new organiser</source>
+        <translation>添加新单位</translation>
+    </message>
+    <message>
         <source>Change organiser role</source>
         <translation>更改单位角色</translation>
     </message>
@@ -1577,12 +1596,56 @@ The damaged library is left as it is.</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>Deleted records stay here until they are restored. Restoring can be undone with Ctrl+Z.</source>
-        <translation>已删除的记录保留在这里，直到被恢复。恢复操作可用 Ctrl+Z 撤销。</translation>
+        <source>Scans</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Deleted records stay here until they are restored or deleted permanently. Restoring can be undone with Ctrl+Z; deleting permanently cannot.</source>
+        <translation>已删除的记录保留在这里，直到被恢复或永久删除。恢复操作可用 Ctrl+Z 撤销；永久删除则无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Delete “%1” permanently? This cannot be undone, and the undo history is cleared.</source>
+        <translation>永久删除“%1”？此操作无法撤销，并会清空撤销记录。</translation>
+    </message>
+    <message>
+        <source>Cannot delete permanently</source>
+        <translation>无法永久删除</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n item(s) in the trash permanently? This cannot be undone, and the undo history is cleared.</source>
+        <translation>
+            <numerusform>永久删除回收站中的全部 %n 项？此操作无法撤销，并会清空撤销记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot empty the trash</source>
+        <translation>无法清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) stay in the trash because records outside it still use them:</source>
+        <translation>
+            <numerusform>有 %n 项仍留在回收站中，因为回收站外的记录仍在使用它们：</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete permanently</source>
+        <translation>永久删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
         <source>Cannot restore</source>

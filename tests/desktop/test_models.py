@@ -66,7 +66,7 @@ def test_search_shows_hits_of_its_kind_and_clears(facade):
     facade.create("event", {"title_zh": "吕蕊的活动"})
     model = RecordTableModel(facade, "person")
     model.set_query("吕蕊")
-    assert model.rowCount() == 1 and model.index(0, 0).data() == "吕蕊 · Lu Rui"
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "Lu Rui · 吕蕊"
     model.set_query("")
     assert model.rowCount() == 2
 
