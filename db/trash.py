@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from db import dates, filestore, records, search
-from db.errors import Conflict, NotFound
+from db.errors import Conflict, LibraryError, NotFound
 from db.library import Library
 
 # kind -> table, for everything that can sit in the trash
@@ -54,7 +54,7 @@ class TrashItem:
 @dataclass
 class PurgeResult:
     purged: dict[str, int] = field(default_factory=dict)  # kind -> rows erased
-    kept: list[tuple[str, int, str]] = field(default_factory=list)  # (kind, id, why, in English)
+    kept: list[tuple[str, int, LibraryError]] = field(default_factory=list)  # (kind, id, why)
     files_removed: int = 0
 
     @property
@@ -158,7 +158,7 @@ def empty(lib: Library) -> PurgeResult:
         for (record_id,) in lib.conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL"):
             referrers = _live_referrers(lib, kind, record_id) if kind in MAIN_KINDS else []
             if referrers:
-                kept.append((kind, record_id, _refusal(lib, kind, record_id, referrers).message("en")))
+                kept.append((kind, record_id, _refusal(lib, kind, record_id, referrers)))
             else:
                 targets[kind].add(record_id)
     result = _purge(lib, targets)

@@ -177,7 +177,8 @@ class TrashDialog(QDialog):
             QMessageBox.information(
                 self, self.tr("Empty trash"),
                 self.tr("%n item(s) stay in the trash because records outside it still use them:",
-                        "", len(result.kept)) + "\n\n" + "\n".join(why for _k, _i, why in result.kept))
+                        "", len(result.kept))
+                + "\n\n" + "\n".join(why.message(ui_lang()) for _k, _i, why in result.kept))
         for kind in KINDS:
             self._select_near(kind, 0)
         return result
