@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db import backup, errors
+from db import backup, errors, messages
 from db.library import Library, quick_check
+from db.location import location_warnings
 from desktop.editors.labels import ui_lang
 from desktop.tasks import TaskRunner
 
@@ -33,12 +34,33 @@ class LibraryHealth(QObject):
     checked = Signal(object)  # None when sound, else the problem text
     damage_found = Signal(str)
     restored = Signal(object)
+    location_warned = Signal(list)
 
     def __init__(self, parent: QWidget, tasks: TaskRunner):
         super().__init__(parent)
         self.window = parent
         self.tasks = tasks
         self._reported = False
+        self._warned_paths: set[Path] = set()
+
+    def warn_about_location(self, lib: Library) -> list[str]:
+        """A library in a cloud-synced folder or on a network share: warn once per folder (it
+        still opens: the clerk may have no other place). Returns the warnings shown."""
+        if lib.path in self._warned_paths:
+            return []
+        self._warned_paths.add(lib.path)
+        shown = []
+        for code in location_warnings(lib.path):
+            text = messages.text(code, ui_lang(), path=str(lib.path))
+            fix = messages.text("fix_" + code, ui_lang())
+            shown.append(f"{text}\n\n{fix}")
+        if shown:
+            self.location_warned.emit(shown)
+            self.warn(self.tr("Where the library is"), "\n\n".join(shown))
+        return shown
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
 
     def check_in_background(self, lib: Library) -> None:
         """Run quick_check on its own read-only connection if open skipped it (a big library)."""
@@ -63,7 +85,7 @@ class LibraryHealth(QObject):
         self._reported = True
         self.damage_found.emit(exc.message(ui_lang()))
         if not self.offer_restore(Path(exc.params["path"]), exc):
-            QMessageBox.warning(self.window, self.tr("The library is damaged"), exc.message(ui_lang()))
+            self.warn(self.tr("The library is damaged"), exc.message(ui_lang()))
 
     def offer_restore(self, path: Path, exc: errors.CannotOpen) -> bool:
         """For a damaged library with a backup: ask, then restore the newest snapshot into a new

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.facade.open(lib)
         prefs.remember_library(lib.path)
         self.health.check_in_background(lib)
+        self.health.warn_about_location(lib)
         return True
 
     def show_open_error(self, exc: errors.CannotOpen) -> None:

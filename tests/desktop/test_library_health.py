@@ -93,3 +93,14 @@ def test_a_sound_big_library_passes_the_background_check(qtbot, window, tmp_path
     with qtbot.waitSignal(window.health.checked, timeout=30000) as checked:
         assert window.open_library_path(lib_path)
     assert checked.args[0] is None
+
+
+def test_a_library_in_a_cloud_synced_folder_opens_with_a_warning_once(qtbot, window, tmp_path, monkeypatch):
+    synced = tmp_path / "Dropbox" / "office library"
+    warned = []
+    monkeypatch.setattr(window.health, "warn", lambda title, text: warned.append(text))
+    assert window.open_library_path(synced, create=True)
+    assert len(warned) == 1 and "cloud" in warned[0] and "backup folder" in warned[0]
+    window.open_library_path(tmp_path / "plain", create=True)
+    window.open_library_path(synced)
+    assert len(warned) == 1  # once per folder in a session
