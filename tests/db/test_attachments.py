@@ -266,6 +266,8 @@ def test_orphans_missing_and_verify(lib, cert, files):
 _SEEDS: dict[str, bytes] = {}
 
 
+# Pillow warns about the damage it meets on the way (corrupt EXIF, oversized tags): expected here.
+@pytest.mark.filterwarnings("ignore::UserWarning:PIL")
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())

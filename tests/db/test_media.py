@@ -186,6 +186,8 @@ def _seed_bytes(tmp_path_factory):
     return _SEEDS
 
 
+# Pillow warns about the damage it meets on the way (corrupt EXIF, oversized tags): expected here.
+@pytest.mark.filterwarnings("ignore::UserWarning:PIL")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_files_never_crash_the_prober(tmp_path_factory, data):
