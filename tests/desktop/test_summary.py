@@ -176,3 +176,23 @@ def test_print_action_enabled_for_a_selected_event_and_pdf_written_in_background
     assert not win.action_print.isEnabled()
     win.facade.undo_stack.clear()
     win.close()
+
+
+def test_the_institution_logo_is_printed_in_the_letterhead(lib, seed, tmp_path):
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (300, 120), (150, 20, 30)).save(buf, "PNG")
+    import base64
+    settings.set(lib, settings.INSTITUTION_LOGO, base64.b64encode(buf.getvalue()).decode())
+    data = jobs.build_sheet(lib, seed["conference"], lang="both").pdf_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    images = [img for page in reader.pages for img in page.images]
+    assert len(images) == 3  # the logo and one thumbnail per certificate
+    sizes = {img.image.size for img in images}
+    assert any(abs(w / h - 2.5) < 0.05 for w, h in sizes)  # the 300 x 120 logo, scaled or not
+    assert len(reader.pages) == 1
+    # A logo that is not an image is left out rather than breaking the sheet.
+    settings.set(lib, settings.INSTITUTION_LOGO, "bm90IGFuIGltYWdl")
+    text, pages = pdf_text(jobs.build_sheet(lib, seed["conference"], lang="en").pdf_bytes())
+    assert pages == 1 and "Sino-German" in text
