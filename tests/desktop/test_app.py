@@ -16,12 +16,6 @@ from desktop.main_window import MainWindow
 from tests.desktop.shell_helpers import STAND_INS, use_temp_settings
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path, monkeypatch):
-    use_temp_settings(tmp_path)
-    monkeypatch.setenv("COOPREC_LIBRARY", str(tmp_path / "default library"))
-
-
 @pytest.fixture
 def window(qtbot):
     win = MainWindow(editor_classes=STAND_INS)

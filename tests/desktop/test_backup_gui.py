@@ -24,12 +24,6 @@ def _shot(widget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path, monkeypatch):
-    use_temp_settings(tmp_path)
-    monkeypatch.setenv("COOPREC_LIBRARY", str(tmp_path / "default library"))
-
-
 @pytest.fixture
 def window(qtbot, lib_path):
     win = MainWindow(editor_classes=STAND_INS)

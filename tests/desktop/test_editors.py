@@ -12,14 +12,6 @@ from desktop.facade import Facade
 from tests.desktop.editor_helpers import type_text
 
 
-@pytest.fixture
-def facade(lib):
-    f = Facade()
-    f.open(lib)
-    yield f
-    f.undo_stack.clear()
-
-
 def make(qtbot, cls, facade):
     editor = cls(facade)
     qtbot.addWidget(editor)

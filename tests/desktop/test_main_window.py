@@ -17,12 +17,6 @@ from tests.fixtures import corpus
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path, monkeypatch):
-    use_temp_settings(tmp_path)
-    monkeypatch.setenv("COOPREC_LIBRARY", str(tmp_path / "default library"))
-
-
 @pytest.fixture
 def window(qtbot, lib_path):
     win = MainWindow(editor_classes=STAND_INS)

@@ -9,14 +9,6 @@ from desktop.models import ID_ROLE, RecordTableModel
 from desktop.models.record_model import PAGE
 
 
-@pytest.fixture
-def facade(qtbot, lib):
-    f = Facade()
-    f.open(lib)
-    yield f
-    f.lib = None  # the lib fixture closes the library
-
-
 def _bulk_events(lib, n):
     with lib.atomic():
         for i in range(n):

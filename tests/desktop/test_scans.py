@@ -22,14 +22,6 @@ def files(tmp_path_factory):
 
 
 @pytest.fixture
-def facade(lib):
-    f = Facade()
-    f.open(lib)
-    yield f
-    f.undo_stack.clear()
-
-
-@pytest.fixture
 def cert(facade):
     return facade.create("certificate", {"title_en": "Training Base licence", "title_zh": "培训基地证书"})
 
