@@ -116,12 +116,16 @@ def _doc(lib, kind: str, record_id: int) -> tuple[str, str] | None:
 
 def pinyin_forms(text: str) -> str:
     """Full pinyin (spaced and joined) and initials of a Chinese name:
-    莫晓进 → 'mo xiao jin moxiaojin mxj'; ü is written both u and v (吕 → lu, lv)."""
+    莫晓进 → 'mo xiao jin moxiaojin mo xiaojin mxj'; ü is written both u and v (吕 → lu, lv)."""
     spaced = romanise(text).lower()
     forms = []
     for variant in {spaced.replace("ü", "u"), spaced.replace("ü", "v")}:
         syllables = variant.split()
         forms += [variant, "".join(syllables)]
+        if len(syllables) > 2:  # surname apart, given name joined: 'mo xiaojin', 'ouyang xiaojin'
+            forms.append(f"{syllables[0]} {''.join(syllables[1:])}")
+            if len(syllables) > 3:
+                forms.append(f"{''.join(syllables[:2])} {''.join(syllables[2:])}")
     syllables = spaced.split()
     forms.append("".join(s[0] for s in syllables if s).replace("ü", "l"))
     return " ".join(dict.fromkeys(forms))

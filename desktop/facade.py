@@ -30,6 +30,12 @@ def spec_of(kind: str) -> records.Spec:
     return KIND_MODULES[kind].SPEC
 
 
+
+def _kind_name(kind: str) -> str:
+    """'event' as the clerk reads it (活动), for undo texts."""
+    from desktop.models.columns import kind_name  # (desktop.models imports this module)
+    return kind_name(kind)
+
 class _Command(QUndoCommand):
     """An undoable action: `do` runs first on push (redo), `undo` reverses it."""
 
@@ -142,7 +148,7 @@ class Facade(QObject):
             created["id"] = rec.id
             return rec
 
-        return self._push(text or self.tr("Create %1").replace("%1", kind), kind, do,
+        return self._push(text or self.tr("Create %1").replace("%1", _kind_name(kind)), kind, do,
                           lambda: records.delete(self.lib, spec, created["id"]))
 
     def update(self, kind: str, record_id: int, changes: dict[str, Any], text: str | None = None) -> Any:
@@ -152,7 +158,7 @@ class Facade(QObject):
             before = records.get(self.lib, spec, record_id)
         old = {k: getattr(before, k) for k in changes}
         return self._push(
-            text or self.tr("Edit %1").replace("%1", kind), kind,
+            text or self.tr("Edit %1").replace("%1", _kind_name(kind)), kind,
             lambda: records.update(self.lib, spec, record_id, changes),
             lambda: records.update(self.lib, spec, record_id, old),
         )
@@ -161,7 +167,7 @@ class Facade(QObject):
         """Move a record to the trash. Undo restores it."""
         spec = spec_of(kind)
         self._push(
-            text or self.tr("Delete %1").replace("%1", kind), kind,
+            text or self.tr("Delete %1").replace("%1", _kind_name(kind)), kind,
             lambda: records.delete(self.lib, spec, record_id),
             lambda: records.restore(self.lib, spec, record_id),
         )
@@ -170,7 +176,7 @@ class Facade(QObject):
         """Bring a record (or a scan, a link) back from the trash. Undo moves it back."""
         spec = spec_of(kind)
         return self._push(
-            text or self.tr("Restore %1").replace("%1", kind), kind,
+            text or self.tr("Restore %1").replace("%1", _kind_name(kind)), kind,
             lambda: trash.restore(self.lib, kind, record_id),
             lambda: records.delete(self.lib, spec, record_id),
         )

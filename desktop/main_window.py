@@ -132,11 +132,20 @@ class MainWindow(QMainWindow):
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         stack = self.facade.undo_stack
-        self.action_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        # Own undo/redo actions (not createUndoAction, whose prefix is fixed): their text is
+        # made again after a language switch.
+        self.action_undo = QAction(self)
         self.action_undo.setObjectName("action_undo")
         self.action_undo.setShortcuts([QKeySequence(ks.Undo)])
-        self.action_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_undo.triggered.connect(lambda _checked=False: stack.undo())
+        self.action_redo = QAction(self)
         self.action_redo.setObjectName("action_redo")
+        self.action_redo.triggered.connect(lambda _checked=False: stack.redo())
+        stack.canUndoChanged.connect(self.action_undo.setEnabled)
+        stack.canRedoChanged.connect(self.action_redo.setEnabled)
+        stack.undoTextChanged.connect(lambda _text: self._show_undo_texts())
+        stack.redoTextChanged.connect(lambda _text: self._show_undo_texts())
+        self._show_undo_texts()
         redo_keys = [QKeySequence(ks.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
         unique = []
         for key in redo_keys:
@@ -335,15 +344,24 @@ class MainWindow(QMainWindow):
         self.show_empty()
         self.library_changed.emit()
 
+    def _show_undo_texts(self) -> None:
+        stack = self.facade.undo_stack
+        self.action_undo.setText(" ".join(t for t in (self.tr("&Undo"), stack.undoText()) if t))
+        self.action_redo.setText(" ".join(t for t in (self.tr("&Redo"), stack.redoText()) if t))
+        self.action_undo.setEnabled(stack.canUndo())
+        self.action_redo.setEnabled(stack.canRedo())
+
     def _show_title(self) -> None:
         lib = self.facade.lib
         title = self.tr("Cooperation Records")
         self.setWindowTitle(f"{lib.path.name} [*] — {title}" if lib is not None else title)
 
     def retranslate(self) -> None:
-        """After a language switch (desktop.language): the window title, built at run time.
-        The editor keeps its record and unsaved values."""
+        """After a language switch (desktop.language): the window title and the undo/redo
+        actions, built at run time (an undo step keeps the text it was made with). The editor
+        keeps its record and unsaved values."""
         self._show_title()
+        self._show_undo_texts()
 
     # ------------------------------------------------------------ sections and records
 

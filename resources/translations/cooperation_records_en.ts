@@ -897,6 +897,10 @@ Open it now?</source>
 <context>
     <name>LibraryHealth</name>
     <message>
+        <source>Where the library is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The library is damaged</source>
         <translation type="unfinished"></translation>
     </message>

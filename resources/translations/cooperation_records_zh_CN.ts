@@ -895,6 +895,10 @@ Open it now?</source>
 <context>
     <name>LibraryHealth</name>
     <message>
+        <source>Where the library is</source>
+        <translation>档案库所在位置</translation>
+    </message>
+    <message>
         <source>The library is damaged</source>
         <translation>档案库已损坏</translation>
     </message>

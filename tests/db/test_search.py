@@ -77,6 +77,12 @@ def test_pinyin_finds_chinese_names(seeded, query):
     assert ids(search.search(seeded["lib"], query))[0] == ("person", seeded["mo"].id)
 
 
+@pytest.mark.parametrize("query", ["moxiaojin", "mo xiaojin", "Mo Xiaojin", "mo xiao jin", "mxj"])
+def test_pinyin_finds_a_chinese_name_without_an_english_one(lib, query):
+    person = people.create(lib, name_zh="莫晓金")
+    assert ids(search.search(lib, query)) == [("person", person.id)]
+
+
 def test_title_matches_rank_before_body_matches(seeded):
     lib = seeded["lib"]
     hits = search.search(lib, "SGAEE")
