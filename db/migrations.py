@@ -170,4 +170,13 @@ def search_by_column_and_kind(db: Database) -> None:
     search.fill(db.conn)
 
 
+@migrations(name="0003_search_pinyin_surname_apart")
+def search_pinyin_surname_apart(db: Database) -> None:
+    """Search documents now also hold a Chinese name's pinyin with the surname apart
+    ('mo xiaojin'): rebuild them."""
+    from db import search
+
+    search.fill(db.conn)
+
+
 ALL_STEPS = [m.name for m in migrations._migrations]

@@ -119,7 +119,7 @@ def pinyin_forms(text: str) -> str:
     莫晓进 → 'mo xiao jin moxiaojin mo xiaojin mxj'; ü is written both u and v (吕 → lu, lv)."""
     spaced = romanise(text).lower()
     forms = []
-    for variant in {spaced.replace("ü", "u"), spaced.replace("ü", "v")}:
+    for variant in dict.fromkeys((spaced.replace("ü", "u"), spaced.replace("ü", "v"))):
         syllables = variant.split()
         forms += [variant, "".join(syllables)]
         if len(syllables) > 2:  # surname apart, given name joined: 'mo xiaojin', 'ouyang xiaojin'
