@@ -157,16 +157,19 @@ def _clean_value(lib: Library, f: Field, value: Any) -> Any:
 
 
 def validate(lib: Library, spec: Spec, values: Mapping[str, Any], record_id: int | None = None,
-             *, refs_resolved: bool = False) -> dict:
+             *, refs_resolved: bool | frozenset[str] = False) -> dict:
     """Clean every field of a full set of values; raise ValidationError naming the first bad one.
 
-    `refs_resolved`: the caller has already resolved the ref fields to ids (a bulk import maps
-    uuids to ids itself, for rows not written yet), so they are taken as they are."""
+    `refs_resolved`: ref fields taken as they are, without looking the record up: True for all
+    (a bulk import maps uuids to ids itself, for rows not written yet), or a set of field names
+    (an update keeps the links it does not change, even to a record now in the trash)."""
     unknown = set(values) - set(spec.field_names)
     if unknown:
         raise ValidationError("unknown_field", value=sorted(unknown)[0])
+    trusted = (lambda name: True) if refs_resolved is True else (
+        lambda name: bool(refs_resolved) and name in refs_resolved)
     clean = {
-        f.name: values.get(f.name) if refs_resolved and f.type == "ref"
+        f.name: values.get(f.name) if f.type == "ref" and trusted(f.name)
         else _clean_value(lib, f, values.get(f.name, f.default))
         for f in spec.fields
     }
@@ -306,7 +309,9 @@ def update(lib: Library, spec: Spec, record_id: int, changes: Mapping[str, Any])
         current = _row(lib, spec, record_id)
         merged = {f: current[f] for f in spec.field_names}
         merged.update(changes)
-        clean = validate(lib, spec, merged, record_id)
+        kept_links = frozenset(f.name for f in spec.fields if f.type == "ref"
+                               and merged[f.name] == current[f.name])
+        clean = validate(lib, spec, merged, record_id, refs_resolved=kept_links)
         diff = [(f, current[f], clean[f]) for f in spec.field_names
                 if _db_value(clean[f]) != current[f]]
         if not diff:

@@ -210,3 +210,16 @@ def test_by_uuid_and_create_with_given_uuid(lib):
     o = organisations.create(lib, name_en="AHK Greater China", uuid=u)
     assert organisations.get_by_uuid(lib, u).id == o.id
     assert organisations.get_by_uuid(lib, "nope") is None
+
+
+def test_a_record_linked_to_a_trashed_one_can_still_be_edited(lib):
+    """Editing a person's phone must not fail because their organisation went to the trash;
+    linking anew to a trashed record still does."""
+    org = organisations.create(lib, name_en="AHK Greater China")
+    p = people.create(lib, name_en="Someone", organisation_id=org.id)
+    organisations.delete(lib, org.id)
+    assert people.update(lib, p.id, phone="+86 510 1234").phone == "+86 510 1234"
+    other = people.create(lib, name_en="Other")
+    with pytest.raises(ValidationError) as info:
+        people.update(lib, other.id, organisation_id=org.id)
+    assert info.value.code == "bad_ref"
