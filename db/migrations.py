@@ -179,4 +179,11 @@ def search_pinyin_surname_apart(db: Database) -> None:
     search.fill(db.conn)
 
 
+@migrations(name="0004_history_by_uuid")
+def history_by_uuid(db: Database) -> None:
+    """A record's history is found by its uuid (ids can be given again after the trash is
+    emptied)."""
+    db.execute("CREATE INDEX history_by_uuid ON history(record_uuid, id)")
+
+
 ALL_STEPS = [m.name for m in migrations._migrations]

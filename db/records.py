@@ -425,12 +425,20 @@ def count(lib: Library, spec: Spec, *, trash: bool = False, where: Mapping[str, 
 
 
 def history(lib: Library, kind: str, record_id: int) -> list[dict]:
-    """Every recorded change of one record, oldest first."""
+    """Every recorded change of one record, oldest first. Found by the record's uuid: an id freed
+    when the trash is emptied can be given to a new record, whose history must not inherit."""
+    row = lib.conn.execute(f"SELECT uuid FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+    if row is None:  # erased for good: what was recorded under that id, up to the erasing
+        return query(
+            lib,
+            "SELECT at, who, action, field, old, new FROM history WHERE kind = ? AND record_id = ?"
+            " ORDER BY id",
+            (kind, record_id),
+        )
     return query(
         lib,
-        "SELECT at, who, action, field, old, new FROM history WHERE kind = ? AND record_id = ?"
-        " ORDER BY id",
-        (kind, record_id),
+        "SELECT at, who, action, field, old, new FROM history WHERE record_uuid = ? ORDER BY id",
+        (row[0],),
     )
 
 

@@ -51,6 +51,11 @@ class Model:
             self._rec(line["kind"], line["id"])["deleted"] = True
         elif op == "restore":
             self._rec(line["kind"], line["id"])["deleted"] = False
+        elif op == "import":
+            for kind, record_id, values in line["records"]:
+                self.records[(kind, record_id)] = {"fields": dict(values), "deleted": False}
+            att_id, sha = line["attachment"]
+            self.attachments[att_id] = sha  # an id freed by a purge may be given again
         elif op == "attach":
             self.attachments[line["id"]] = line["sha256"]
         elif op == "purge_attachment":
@@ -166,7 +171,7 @@ def verify(lib_dir: Path, log: Path, model: Model, stats: Stats) -> None:
         assert report.ok, [p.message_en for p in report.problems]
         orphans = [p for p in filestore.orphans(lib) if p.is_file()]
         if orphans:
-            assert op in ("attach", "purge_attachment"), (op, orphans)
+            assert op in ("attach", "purge_attachment", "import"), (op, orphans)
             stats.orphans_after_kill += 1
             after = check.repair(lib).after
             assert "check_orphans" not in after.codes

@@ -65,8 +65,47 @@ def _pick(lib, kind: str, rnd: random.Random, *, deleted: bool | None = False) -
     return row[0]
 
 
+def _import_document(folder: Path, rnd: random.Random, n: int) -> tuple[Path, dict]:
+    """A small interchange document with fresh uuids (an organisation, an event, a person who
+    attended it, a certificate with a scan) and what each record's fields must be afterwards."""
+    import hashlib
+    import uuid
+
+    from tests.db.scans import png_bytes
+
+    stamp = "2024-05-01T08:00:00.000000Z"
+    meta = {"created_at": stamp, "updated_at": stamp, "deleted_at": None}
+    u = {k: str(uuid.UUID(int=rnd.getrandbits(128), version=4))
+         for k in ("organisation", "event", "person", "attendance", "certificate", "attachment")}
+    values = {k: {f: _text(rnd) for f in FIELDS[k][:2]}
+              for k in ("organisation", "event", "person", "certificate")}
+    scan = png_bytes(rnd.randrange(1 << 30), size=32)
+    sha = hashlib.sha256(scan).hexdigest()
+    doc = {
+        "format": "cooperation-records", "version": 1,
+        "organisations": [{"uuid": u["organisation"], **meta, **values["organisation"]}],
+        "events": [{"uuid": u["event"], **meta, **values["event"]}],
+        "people": [{"uuid": u["person"], **meta, **values["person"], "organisation": u["organisation"]}],
+        "attendances": [{"uuid": u["attendance"], **meta, "event": u["event"], "person": u["person"],
+                         "role": "delegate"}],
+        "certificates": [{"uuid": u["certificate"], **meta, **values["certificate"],
+                          "issuer": u["organisation"], "event": u["event"]}],
+        "attachments": [{"uuid": u["attachment"], **meta, "owner_kind": "certificate",
+                         "owner": u["certificate"], "sha256": sha, "original_name": "imported.png",
+                         "media_type": "image/png", "bytes": len(scan)}],
+    }
+    path = folder / f"import-{n}.json"
+    files = folder / f"import-{n}.files"
+    files.mkdir(parents=True, exist_ok=True)
+    (files / sha).write_bytes(scan)
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    expect = {kind: {"uuid": u[kind], "values": values[kind]} for kind in values}
+    return path, expect
+
+
 def run(lib_dir: Path, log_path: Path, seed: int, backup_every: float) -> None:
-    from db import attachments, attendances, backup, certificates, events, organisations, people, trash
+    from db import (attachments, attendances, backup, certificates, events, interchange,
+                    organisations, people, trash)
     from db.library import open_library
 
     from tests.db.scans import png_bytes
@@ -134,6 +173,15 @@ def run(lib_dir: Path, log_path: Path, seed: int, backup_every: float) -> None:
                 log.line(phase="commit", n=n, op="refused", error=type(exc).__name__)
                 continue
             log.line(phase="commit", n=n, op="attend", id=att.id)
+        elif r < 0.73:
+            path, expect = _import_document(lib_dir.parent / "imports", rnd, n)
+            log.line(phase="begin", n=n, op="import")
+            interchange.import_(lib, path)
+            created = {k: modules[k].get_by_uuid(lib, e["uuid"]).id for k, e in expect.items()}
+            scan = attachments.for_owner(lib, "certificate", created["certificate"])[0]
+            log.line(phase="commit", n=n, op="import",
+                     records=[[k, created[k], e["values"]] for k, e in expect.items()],
+                     attachment=[scan.id, scan.sha256])
         elif r < 0.92:
             owner_kind = rnd.choice(OWNER_KINDS)
             owner_id = _pick(lib, owner_kind, rnd)

@@ -223,3 +223,17 @@ def test_a_record_linked_to_a_trashed_one_can_still_be_edited(lib):
     with pytest.raises(ValidationError) as info:
         people.update(lib, other.id, organisation_id=org.id)
     assert info.value.code == "bad_ref"
+
+
+def test_history_belongs_to_the_record_not_to_a_reused_id(lib):
+    """Emptying the trash frees the highest id; a new record may get it, without the old history."""
+    from db import trash
+
+    old = organisations.create(lib, name_en="Old name")
+    organisations.update(lib, old.id, name_en="Renamed")
+    organisations.delete(lib, old.id)
+    trash.purge(lib, "organisation", old.id)
+    new = organisations.create(lib, name_en="Brand new")
+    hist = records.history(lib, "organisation", new.id)
+    assert [h["action"] for h in hist] == ["create"] * len(hist)
+    assert "Renamed" not in [h["new"] for h in hist]
