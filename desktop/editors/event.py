@@ -42,7 +42,7 @@ class EventEditor(RecordEditor):
                      self.field("title_zh", WrappedLineField(self.tr("Chinese title"), lines=3)),
                      self.field("title_en", WrappedLineField(self.tr("English title"), lines=3)))
         self.add_row(form, self.tr("&Kind"), self.field("kind", ChoiceField("event_kind", events.KINDS)))
-        self.add_row(form, self.tr("E&dition"),
+        self.add_row(form, self.tr("Editio&n"),
                      self.field("edition", TextField(self.tr("e.g. 7th, 2023"))))
         self.parent_picker = RecordPicker(self.facade, "event")
         self.parent_picker.setPlaceholderText(self.tr("The larger event this one is part of"))

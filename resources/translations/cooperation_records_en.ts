@@ -596,7 +596,7 @@ Open it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E&amp;dition</source>
+        <source>Editio&amp;n</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

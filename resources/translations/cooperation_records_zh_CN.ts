@@ -595,8 +595,8 @@ Open it now?</source>
         <translation>类别(&amp;K)</translation>
     </message>
     <message>
-        <source>E&amp;dition</source>
-        <translation>届次(&amp;D)</translation>
+        <source>Editio&amp;n</source>
+        <translation>届次(&amp;N)</translation>
     </message>
     <message>
         <source>e.g. 7th, 2023</source>
