@@ -3,24 +3,16 @@ person, or create a new one inline (position, organisation) without leaving the 
 row; remove. Every change is one undoable action."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from db import attendances
 from db.errors import LibraryError, ValidationError
 from desktop.editors import actions
-from desktop.editors.fields import (
-    CheckField, ChoiceField, ErrorLabel, TextField, compact_table, fit_height, reset_rows,
-)
+from desktop.editors.fields import CheckField, ErrorLabel, TextField
 from desktop.editors.labels import display_name, ui_lang
+from desktop.editors.links import FIT, STRETCH, LinkTable
 from desktop.editors.picker import RecordPicker, create_named, split_name
-
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 class NewPersonForm(QFrame):
@@ -96,104 +88,49 @@ class NewPersonForm(QFrame):
         self.organisation.set_value(org.id)
 
 
-class AttendeesSection(QWidget):
-    open_record = Signal(str, int)
+class AttendeesSection(LinkTable):
+    TARGET, LINK, CHOICE = "person", "attendance", "attendance_role"
+    ROLES = attendances.ROLES
     COLUMNS = 4
 
-    def __init__(self, facade, ensure_event: Callable[[], int | None], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.facade = facade
-        self.ensure_event = ensure_event  # the event's id, saving a new event first
+    def __init__(self, facade, ensure_event, parent: QWidget | None = None):
+        super().__init__(facade, ensure_event, parent)
         self.event_id: int | None = None
-        self._rows: list[tuple[int, int, str]] = []  # attendance id, person id, role
-
-        col = QVBoxLayout(self)
-        col.setContentsMargins(0, 0, 0, 0)
-        add = QHBoxLayout()
-        self.picker = RecordPicker(facade, "person", allow_create=True, exclude=set())
-        self.picker.setPlaceholderText(
-            self.tr("Add attendee: type part of a name (中文, English or pinyin)…"))
-        self.picker.picked.connect(self._picked)
-        self.picker.create_requested.connect(self.start_create)
-        self.role = ChoiceField("attendance_role", attendances.ROLES)
-        self.role.setToolTip(self.tr("Role of the next attendee added"))
-        add.addWidget(self.picker, 1)
-        add.addWidget(self.role)
-        col.addLayout(add)
-
+        picker = RecordPicker(facade, "person", allow_create=True, exclude=set())
+        picker.picked.connect(self._picked)
+        picker.create_requested.connect(self.start_create)
         self.create_form = NewPersonForm(facade)
         self.create_form.hide()
         self.create_form.accepted.connect(self.confirm_create)
         self.create_form.cancelled.connect(self.cancel_create)
-        col.addWidget(self.create_form)
-        self.error = ErrorLabel()
-        col.addWidget(self.error)
-
-        self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Position"), self.tr("Organisation"), self.tr("Role")])
-        compact_table(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        fit_height(self.table, 0)
-        self.table.cellDoubleClicked.connect(self._double_clicked)
-        col.addWidget(self.table)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.remove_button = QPushButton(self.tr("&Remove attendee"))
-        self.remove_button.clicked.connect(lambda: self.remove_row(self.table.currentRow()))
-        buttons.addWidget(self.remove_button)
-        col.addLayout(buttons)
+        self._build(self.tr("Add attendee: type part of a name (中文, English or pinyin)…"),
+                    self.tr("Role of the next attendee added"),
+                    [self.tr("Name"), self.tr("Position"), self.tr("Organisation"), self.tr("Role")],
+                    [FIT, STRETCH, STRETCH, FIT], self.tr("&Remove attendee"), picker,
+                    extra=self.create_form)
 
     # ------------------------------------------------------------ reading
 
     def set_rows(self, event_id: int | None, rows: list) -> None:
         """rows: (attendance, person, organisation or None) from `events.detail`."""
         self.event_id = event_id
-        self._rows = [(a.id, p.id, a.role) for a, p, _o in rows]
         self.picker.exclude.clear()
         self.picker.exclude.update(p.id for _a, p, _o in rows)
-        reset_rows(self.table, len(rows))
-        for r, (a, p, org) in enumerate(rows):
-            texts = [display_name(p.name_zh, p.name_en), p.position or "",
-                     display_name(org.name_zh, org.name_en) if org else ""]
-            for c, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setData(ROW_ROLE, p.id)
-                self.table.setItem(r, c, item)
-            combo = ChoiceField("attendance_role", attendances.ROLES)
-            combo.set_value(a.role)
-            combo.edited.connect(lambda r=r, combo=combo: self.set_role(r, combo.value()))
-            self.table.setCellWidget(r, 3, combo)
-        self.remove_button.setEnabled(bool(rows))
+        self._fill(rows, lambda row: row[0], lambda row: row[1])
+
+    def _texts(self, row) -> list[str]:
+        _a, p, org = row
+        return [display_name(p.name_zh, p.name_en), p.position or "",
+                display_name(org.name_zh, org.name_en) if org else ""]
 
     def person_ids(self) -> list[int]:
-        return [pid for _aid, pid, _role in self._rows]
-
-    def roles(self) -> dict[int, str]:
-        return {pid: role for _aid, pid, role in self._rows}
+        return self.linked_ids()
 
     # ------------------------------------------------------------ changing
 
     def add_person(self, person_id: int, role: str | None = None) -> bool:
-        event_id = self.ensure_event()
-        if event_id is None:
-            return False
-        try:
-            actions.add_attendee(self.facade, self.tr("Add attendee"), event_id, person_id,
-                                 role or self.role.value())
-        except LibraryError as exc:
-            self.error.show_message(exc.message(ui_lang()))
-            return False
-        self.error.show_message("")
-        self.picker.set_value(None)
-        self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+        return self._add(lambda event_id: actions.add_attendee(
+            self.facade, self.tr("Add attendee"), event_id, person_id, role or self.role.value()))
 
     def _picked(self, person_id: int) -> None:
         self.add_person(person_id)
@@ -229,25 +166,10 @@ class AttendeesSection(QWidget):
         self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def set_role(self, row: int, role: str) -> None:
-        aid, _pid, old = self._rows[row]
-        if role == old:
-            return
-        actions.set_field(self.facade, self.tr("Change role"), "attendance", aid,
+    def _update_role(self, link_id: int, old: str, role: str) -> None:
+        actions.set_field(self.facade, self.tr("Change role"), "attendance", link_id,
                           attendances.update, "role", old, role)
 
-    def remove_row(self, row: int) -> None:
-        if not 0 <= row < len(self._rows):
-            return
-        aid = self._rows[row][0]
-        actions.remove_link(self.facade, self.tr("Remove attendee"), "attendance", aid,
+    def _remove(self, link_id: int) -> None:
+        actions.remove_link(self.facade, self.tr("Remove attendee"), "attendance", link_id,
                             attendances.delete, attendances.restore)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Delete and self.table.hasFocus():
-            self.remove_row(self.table.currentRow())
-            return
-        super().keyPressEvent(event)
-
-    def _double_clicked(self, row: int, _col: int) -> None:
-        self.open_record.emit("person", self._rows[row][1])
