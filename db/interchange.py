@@ -421,10 +421,50 @@ def _plan(lib: Library, src: _Source, sections: dict[str, list]) -> _Plan:
     return plan
 
 
+def _meta(item: dict, allowed: set[str], now: str) -> tuple[str, str, str, str | None]:
+    """A record's uuid and stamps, after refusing keys the section does not know."""
+    extra = item.keys() - allowed
+    if extra:
+        raise _Bad("import_unknown_key", key=sorted(extra)[0])
+    created = _stamp(item, "created_at", now)
+    updated = _stamp(item, "updated_at", created)
+    return item["uuid"], created, updated, _stamp(item, "deleted_at", None)
+
+
+@dataclass
+class _Routes:
+    """Where a section's records go: new rows, newer versions of existing rows, or nowhere."""
+
+    ids: dict[str, int]
+    existing: dict[str, tuple[int, str]]
+    inserts: list = field(default_factory=list)
+    updates: list = field(default_factory=list)
+    touched: set = field(default_factory=set)
+    unchanged: int = 0
+
+    def add(self, u: str, created: str, updated: str, deleted: str | None, row) -> bool:
+        """Route one record; False when the library already has it as new or newer."""
+        old = self.existing.get(u)
+        if old is None:
+            self.inserts.append((self.ids[u], u, created, updated, deleted, *row))
+        elif updated > old[1]:
+            self.updates.append((created, updated, deleted, *row, old[0]))
+        else:
+            self.unchanged += 1
+            return False
+        self.touched.add(u)
+        return True
+
+    def store(self, plan: "_Plan", section: str, kind: str) -> None:
+        plan.inserts[section], plan.updates[section] = self.inserts, self.updates
+        plan.unchanged[section] = self.unchanged
+        plan.touched[kind] = self.touched
+
+
 def _plan_section(lib: Library, src: _Source, plan: _Plan, section: str, spec: Spec,
                   items: list) -> None:
     kind = spec.kind
-    ids, existing = plan.ids[kind], plan.existing[kind]
+    routes = _Routes(plan.ids[kind], plan.existing[kind])
     refs = [(f.name, _key(f.name), plan.ids[f.ref], f.required) for f in spec.fields if f.type == "ref"]
     # Link rows (attendances, organisers) have few distinct plain values: clean each value set once.
     memo: dict[tuple, dict] | None = {} if spec.check is None and not spec.name_fields else None
@@ -432,17 +472,9 @@ def _plan_section(lib: Library, src: _Source, plan: _Plan, section: str, spec: S
     allowed = {*META, *(_key(n) for n in spec.field_names)}
     named = spec.name_fields
     now = dates.utc_now()
-    inserts, updates, touched = [], [], set()
-    unchanged = 0
     for number, item in enumerate(items, 1):
         try:
-            extra = item.keys() - allowed
-            if extra:
-                raise _Bad("import_unknown_key", key=sorted(extra)[0])
-            u = item["uuid"]
-            created = _stamp(item, "created_at", now)
-            updated = _stamp(item, "updated_at", created)
-            deleted = _stamp(item, "deleted_at", None)
+            u, created, updated, deleted = _meta(item, allowed, now)
             values = {name: item.get(name, default) for name, default in plain}
             for name, key, targets, required in refs:
                 ref = item.get(key)
@@ -474,20 +506,9 @@ def _plan_section(lib: Library, src: _Source, plan: _Plan, section: str, spec: S
         row = [records._db_value(clean[n]) for n in spec.field_names]
         if named:
             row.append(collation.sort_key(*(clean[n] for n in named)))
-        old = existing.get(u)
-        if old is None:
-            inserts.append((ids[u], u, created, updated, deleted, *row))
-        elif updated > old[1]:
-            updates.append((created, updated, deleted, *row, old[0]))
-        else:
-            unchanged += 1
-            continue
-        touched.add(u)
-        if kind == "event":
-            plan.parents[ids[u]] = clean["parent_id"]
-    plan.inserts[section], plan.updates[section] = inserts, updates
-    plan.unchanged[section] = unchanged
-    plan.touched[kind] = touched
+        if routes.add(u, created, updated, deleted, row) and kind == "event":
+            plan.parents[routes.ids[u]] = clean["parent_id"]
+    routes.store(plan, section, kind)
 
 
 def _check_cycles(src: _Source, plan: _Plan, items: list) -> None:
@@ -507,20 +528,12 @@ def _check_cycles(src: _Source, plan: _Plan, items: list) -> None:
 
 
 def _plan_attachments(lib: Library, src: _Source, plan: _Plan, items: list) -> None:
-    ids, existing = plan.ids["attachment"], plan.existing["attachment"]
+    routes = _Routes(plan.ids["attachment"], plan.existing["attachment"])
     allowed = {*META, *ATTACHMENT_FIELDS, *FILE_FIELDS}
-    inserts, updates, touched = [], [], set()
-    unchanged = 0
     now = dates.utc_now()
     for number, item in enumerate(items, 1):
         try:
-            extra = item.keys() - allowed
-            if extra:
-                raise _Bad("import_unknown_key", key=sorted(extra)[0])
-            u = item["uuid"]
-            created = _stamp(item, "created_at", now)
-            updated = _stamp(item, "updated_at", created)
-            deleted = _stamp(item, "deleted_at", None)
+            u, created, updated, deleted = _meta(item, allowed, now)
             owner_kind = item.get("owner_kind")
             if owner_kind not in ("certificate", "event", "person"):
                 raise ValidationError("bad_choice", field="owner_kind", value=owner_kind,
@@ -547,19 +560,9 @@ def _plan_attachments(lib: Library, src: _Source, plan: _Plan, items: list) -> N
                 plan.file_items[sha] = (number, item)
         except (_Bad, ValidationError) as exc:
             raise _record_error(src, "attachments", number, item, exc) from None
-        row = (owner_kind, owner_id, sha, name, rotation, caption, position)
-        old = existing.get(u)
-        if old is None:
-            inserts.append((ids[u], u, created, updated, deleted, *row))
-        elif updated > old[1]:
-            updates.append((created, updated, deleted, *row, old[0]))
-        else:
-            unchanged += 1
-            continue
-        touched.add(u)
-    plan.inserts["attachments"], plan.updates["attachments"] = inserts, updates
-    plan.unchanged["attachments"] = unchanged
-    plan.touched["attachment"] = touched
+        routes.add(u, created, updated, deleted, (owner_kind, owner_id, sha, name, rotation,
+                                                  caption, position))
+    routes.store(plan, "attachments", "attachment")
 
 
 def _plan_file(lib: Library, src: _Source, plan: _Plan, sha: str, item: dict,
