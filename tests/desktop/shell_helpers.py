@@ -69,3 +69,22 @@ def bulk_events(lib, n: int, prefix: str = "Event") -> None:
     with lib.atomic():
         for i in range(n):
             records.create(lib, spec_of("event"), {"title_en": f"{prefix} {i:04d}"})
+
+
+def shown_window(qtbot, lib_path, *, editor_classes=None, size=None):
+    """A main window on a new library at `lib_path`, shown and active; for fixtures to
+    `yield from`. Afterwards the undo history is dropped and the window closed."""
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(editor_classes=editor_classes)
+    qtbot.addWidget(win)
+    assert win.open_library_path(lib_path, create=True)
+    if size:
+        win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    if win.facade.lib is not None:
+        win.facade.undo_stack.clear()
+        win.close()

@@ -12,8 +12,7 @@ from db import backup, organisations, records
 from desktop.backup_dialog import BackupDialog
 from desktop.check_dialog import CheckDialog
 from desktop.history_view import HistoryDialog, HistoryModel
-from desktop.main_window import MainWindow
-from tests.desktop.shell_helpers import STAND_INS, use_temp_settings
+from tests.desktop.shell_helpers import STAND_INS, shown_window
 
 SHOTS = os.environ.get("COOPREC_SHOTS")  # a folder to save screenshots into, when set
 
@@ -26,15 +25,7 @@ def _shot(widget, name: str) -> None:
 
 @pytest.fixture
 def window(qtbot, lib_path):
-    win = MainWindow(editor_classes=STAND_INS)
-    qtbot.addWidget(win)
-    assert win.open_library_path(lib_path, create=True)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    if win.facade.lib is not None:
-        win.facade.undo_stack.clear()
-        win.close()
+    yield from shown_window(qtbot, lib_path, editor_classes=STAND_INS)
 
 
 def _org(window, name="Sino-German Alliance"):

@@ -149,23 +149,10 @@ def test_the_seed_event_recorded_through_the_editors(qtbot, lib_path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, lib_path, monkeypatch):
-    main_window = pytest.importorskip("desktop.main_window")
-    from tests.desktop.shell_helpers import use_temp_settings
+def window(qtbot, lib_path):
+    from tests.desktop.shell_helpers import shown_window
 
-    use_temp_settings(tmp_path)
-    monkeypatch.setenv("COOPREC_LIBRARY", str(tmp_path / "default library"))
-    win = main_window.MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_library_path(lib_path, create=True)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    if win.facade.lib is not None:
-        win.facade.undo_stack.clear()
-        win.close()
+    yield from shown_window(qtbot, lib_path, size=(1300, 850))
 
 
 def test_the_flow_through_the_main_window(qtbot, window, lib_path):

@@ -11,12 +11,11 @@ from db import backup, events
 from db import library as library_mod
 from db.library import open_library
 from desktop.main_window import MainWindow
-from tests.desktop.shell_helpers import STAND_INS, use_temp_settings
+from tests.desktop.shell_helpers import STAND_INS
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    use_temp_settings(tmp_path)
+def window(qtbot):
     win = MainWindow(editor_classes=STAND_INS)
     qtbot.addWidget(win)
     yield win

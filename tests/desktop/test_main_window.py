@@ -11,7 +11,7 @@ from db.library import open_library
 from desktop.facade import spec_of
 from desktop.main_window import MainWindow
 from desktop.trash_dialog import TrashDialog
-from tests.desktop.shell_helpers import STAND_INS, bulk_events, use_temp_settings
+from tests.desktop.shell_helpers import STAND_INS, bulk_events, shown_window
 from tests.fixtures import corpus
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -19,16 +19,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def window(qtbot, lib_path):
-    win = MainWindow(editor_classes=STAND_INS)
-    qtbot.addWidget(win)
-    assert win.open_library_path(lib_path, create=True)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    if win.facade.lib is not None:
-        win.facade.undo_stack.clear()
-        win.close()
+    yield from shown_window(qtbot, lib_path, editor_classes=STAND_INS)
 
 
 def _titles(panel):
