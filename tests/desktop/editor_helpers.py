@@ -31,3 +31,13 @@ def press(qtbot, widget, key=Qt.Key.Key_Return) -> None:
 
 
 __all__ = ["type_text", "press", "has_cjk"]
+
+
+def show_editor(qtbot, cls, facade):
+    """An editor of class `cls` on the facade, shown at a usual size."""
+    editor = cls(facade)
+    qtbot.addWidget(editor)
+    editor.resize(760, 900)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor

@@ -9,16 +9,9 @@ from desktop.editors import (
     EDITOR_CLASSES, CertificateEditor, EventEditor, OrganisationEditor, PersonEditor,
 )
 from desktop.facade import Facade
-from tests.desktop.editor_helpers import type_text
+from tests.desktop.editor_helpers import show_editor, type_text
 
 
-def make(qtbot, cls, facade):
-    editor = cls(facade)
-    qtbot.addWidget(editor)
-    editor.resize(760, 900)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
 
 
 @pytest.fixture
@@ -50,7 +43,7 @@ def test_every_kind_has_an_editor():
 
 
 def test_new_event_typed_and_saved(qtbot, facade):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.new()
     assert not ed.is_dirty()
     with qtbot.waitSignal(ed.dirty_changed) as dirty:
@@ -72,13 +65,13 @@ def test_new_event_typed_and_saved(qtbot, facade):
 
 
 def test_a_new_event_starts_with_the_library_defaults(qtbot, facade):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(None)
     assert ed._fields["kind"].value() == "other"
 
 
 def test_enter_in_a_title_adds_no_line_break(qtbot, facade):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.new()
     type_text(qtbot, ed._fields["title_en"], "One")
     qtbot.keyClick(ed._fields["title_en"], Qt.Key.Key_Return)
@@ -92,7 +85,7 @@ def test_enter_in_a_title_adds_no_line_break(qtbot, facade):
     ({"start_date": "2022-12-16", "end_date": "2022-11"}, "end_date", "before the start"),
 ])
 def test_validation_errors_appear_next_to_their_field(qtbot, facade, typed, field, words):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.new()
     if typed:
         type_text(qtbot, ed._fields["title_en"], "Seminar")
@@ -110,7 +103,7 @@ def test_validation_errors_appear_next_to_their_field(qtbot, facade, typed, fiel
 
 
 def test_dirty_tracking_revert_and_only_changed_fields_sent(qtbot, facade, conference):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     assert not ed.is_dirty()
     city = ed._fields["city"]
@@ -129,7 +122,7 @@ def test_dirty_tracking_revert_and_only_changed_fields_sent(qtbot, facade, confe
 
 
 def test_undo_of_a_save_reloads_the_editor(qtbot, facade, conference):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     ed._fields["city"].selectAll()
     type_text(qtbot, ed._fields["city"], "Wuxi")
@@ -141,7 +134,7 @@ def test_undo_of_a_save_reloads_the_editor(qtbot, facade, conference):
 
 
 def test_parent_event_picked_by_typing_part_of_a_title(qtbot, facade, conference):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.new()
     type_text(qtbot, ed._fields["title_en"], "(4th) Sino-German International Seminar")
     ed.parent_picker.setFocus()
@@ -153,7 +146,7 @@ def test_parent_event_picked_by_typing_part_of_a_title(qtbot, facade, conference
 
 
 def test_an_unpicked_parent_is_an_inline_error(qtbot, facade):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.new()
     type_text(qtbot, ed._fields["title_en"], "Seminar")
     type_text(qtbot, ed.parent_picker, "no such event")
@@ -179,7 +172,7 @@ def mo(facade):
 @pytest.mark.parametrize("query", ["吕蕊", "吕", "Lu R", "lurui", "rui"])
 def test_attendee_completes_from_a_short_chinese_query_english_or_pinyin(qtbot, facade, conference,
                                                                          lu_rui, mo, query):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     picker = ed.attendees.picker
     picker.setFocus()
@@ -196,7 +189,7 @@ def test_attendee_completes_from_a_short_chinese_query_english_or_pinyin(qtbot, 
 
 
 def test_enter_adds_the_best_match(qtbot, facade, conference, mo):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     picker = ed.attendees.picker
     type_text(qtbot, picker, "Xiaojin")
@@ -207,7 +200,7 @@ def test_enter_adds_the_best_match(qtbot, facade, conference, mo):
 def test_new_person_created_inline_without_leaving_the_event(qtbot, facade, conference, sgaee):
     ministry = facade.create("organisation", {"name_zh": "中华人民共和国人力资源和社会保障部",
                                               "name_en": "Ministry of Human Resources and Social Security"})
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     sec = ed.attendees
     sec.role.set_value("keynote")
@@ -240,7 +233,7 @@ def test_new_person_created_inline_without_leaving_the_event(qtbot, facade, conf
 
 
 def test_a_chinese_name_typed_goes_to_the_chinese_name(qtbot, facade, conference):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     sec = ed.attendees
     type_text(qtbot, sec.picker, "莫晓进")
@@ -251,7 +244,7 @@ def test_a_chinese_name_typed_goes_to_the_chinese_name(qtbot, facade, conference
 
 
 def test_inline_person_needs_a_name(qtbot, facade, conference):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     sec = ed.attendees
     sec.start_create("x")
@@ -261,7 +254,7 @@ def test_inline_person_needs_a_name(qtbot, facade, conference):
 
 
 def test_roles_and_removal_are_undoable(qtbot, facade, conference, lu_rui, mo):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     sec = ed.attendees
     assert sec.add_person(lu_rui.id) and sec.add_person(mo.id)
@@ -281,7 +274,7 @@ def test_roles_and_removal_are_undoable(qtbot, facade, conference, lu_rui, mo):
 
 
 def test_undo_of_an_attendee_addition(qtbot, facade, conference, lu_rui):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     type_text(qtbot, ed.attendees.picker, "吕蕊")
     qtbot.keyClick(ed.attendees.picker, Qt.Key.Key_Return)
@@ -295,7 +288,7 @@ def test_undo_of_an_attendee_addition(qtbot, facade, conference, lu_rui):
 
 
 def test_adding_an_attendee_to_a_new_event_saves_it_first(qtbot, facade, lu_rui):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.new()
     assert all(h.isVisibleTo(ed) for h in ed.save_first_hints)
     assert not ed.attendees.add_person(lu_rui.id)  # no title yet: the error shows at the title
@@ -311,7 +304,7 @@ def test_adding_an_attendee_to_a_new_event_saves_it_first(qtbot, facade, lu_rui)
 
 def test_organisers_added_by_abbreviation_role_changed_removed(qtbot, facade, sgaee):
     ev = facade.create("event", {"title_en": "Conference"})
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(ev.id)
     sec = ed.organisers
     type_text(qtbot, sec.picker, "SGAEE")
@@ -333,7 +326,7 @@ def test_organisers_added_by_abbreviation_role_changed_removed(qtbot, facade, sg
 
 
 def test_new_sub_event_is_inside_the_event(qtbot, facade, conference):
-    ed = make(qtbot, EventEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
     ed.load(conference.id)
     assert ed.new_sub_event()
     assert ed.record_id is None and ed.parent_picker.value() == conference.id
@@ -351,8 +344,8 @@ def test_new_sub_event_is_inside_the_event(qtbot, facade, conference):
 
 def test_new_certificate_carries_event_issuer_and_date(qtbot, facade, conference, sgaee):
     settings.set(facade.lib, settings.INSTITUTION_NAME_EN, "Wuxi Institute of Science and Technology")
-    ed = make(qtbot, EventEditor, facade)
-    cert = make(qtbot, CertificateEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
+    cert = show_editor(qtbot, CertificateEditor, facade)
     ed.new_certificate_requested.connect(lambda d: cert.new(**d))
     ed.load(conference.id)
     with qtbot.waitSignal(ed.new_certificate_requested) as req:
@@ -371,7 +364,7 @@ def test_new_certificate_carries_event_issuer_and_date(qtbot, facade, conference
 
 
 def test_certificate_dates_in_order_and_scans_slot(qtbot, facade):
-    cert = make(qtbot, CertificateEditor, facade)
+    cert = show_editor(qtbot, CertificateEditor, facade)
     cert.new()
     assert cert.attachments_area.objectName() == "attachments_area"
     type_text(qtbot, cert._fields["title_zh"], "证书")
@@ -385,7 +378,7 @@ def test_person_editor_creates_an_organisation_inline_and_lists_events(qtbot, fa
     facade.action("attend", "attendance",
                   lambda lib: attendances.create(lib, event_id=conference.id, person_id=lu_rui.id),
                   lambda lib: None)
-    ed = make(qtbot, PersonEditor, facade)
+    ed = show_editor(qtbot, PersonEditor, facade)
     ed.load(lu_rui.id)
     assert ed.events.keys() == [("event", conference.id)]
     type_text(qtbot, ed.organisation, "Wuxi Institute")
@@ -404,7 +397,7 @@ def test_person_editor_creates_an_organisation_inline_and_lists_events(qtbot, fa
 
 def test_organisation_editor_shows_its_people(qtbot, facade, sgaee):
     p = facade.create("person", {"name_en": "Anna Schmidt", "organisation_id": sgaee.id})
-    ed = make(qtbot, OrganisationEditor, facade)
+    ed = show_editor(qtbot, OrganisationEditor, facade)
     ed.load(sgaee.id)
     assert ed.people.keys() == [("person", p.id)]
     assert ed._fields["abbreviation"].text() == "SGAEE" and ed._fields["kind"].value() == "alliance"
@@ -416,7 +409,7 @@ def test_organisation_editor_shows_its_people(qtbot, facade, sgaee):
 
 
 def test_deleted_record_shows_it_is_in_the_trash(qtbot, facade, sgaee):
-    ed = make(qtbot, OrganisationEditor, facade)
+    ed = show_editor(qtbot, OrganisationEditor, facade)
     ed.load(sgaee.id)
     facade.delete("organisation", sgaee.id)
     assert "trash" in ed.error_text(None) and not ed.body.isEnabled()

@@ -12,7 +12,7 @@ from db import attendances, certificates, events, search
 from db.library import open_library
 from desktop.editors import CertificateEditor, EventEditor
 from desktop.facade import Facade
-from tests.desktop.editor_helpers import type_text
+from tests.desktop.editor_helpers import show_editor, type_text
 
 CONFERENCE = ("2023 Education Plus (7th) China (Changsha) International Vocational Education"
               " Conference and Industry-Education Integration Expo")
@@ -21,13 +21,6 @@ SEMINAR = ("(4th) Sino-German International Seminar on Industry-Education Integr
 LICENCE = "China-Europe Internship and Employment Talent Training Base (first batch of 100)"
 
 
-def _editor(qtbot, cls, facade):
-    ed = cls(facade)
-    qtbot.addWidget(ed)
-    ed.resize(760, 900)
-    ed.show()
-    qtbot.waitExposed(ed)
-    return ed
 
 
 def _pick(qtbot, picker, text):
@@ -48,8 +41,8 @@ def record_seed_event(qtbot, facade):
         "name_en": "Ministry of Human Resources and Social Security", "kind": "ministry"})
     lu = facade.create("person", {"name_zh": "吕蕊", "name_en": "Lu Rui", "position": "Officer",
                                   "is_staff": True})
-    ed = _editor(qtbot, EventEditor, facade)
-    cert = _editor(qtbot, CertificateEditor, facade)
+    ed = show_editor(qtbot, EventEditor, facade)
+    cert = show_editor(qtbot, CertificateEditor, facade)
     ed.new_certificate_requested.connect(lambda d: cert.new(**d))
 
     # The conference: title, kind, edition, a month, the place.
